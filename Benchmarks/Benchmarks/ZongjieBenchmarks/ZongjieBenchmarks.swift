@@ -1,0 +1,8 @@
+import Benchmark
+import Zongjie
+
+let benchmarks: @Sendable () -> Void = {
+    Benchmark("noop") { benchmark in
+        blackHole(1)
+    }
+}

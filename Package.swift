@@ -1,0 +1,69 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+// ICU comes from the system (libicu-dev). Foundation on Linux carries its own ICU, so the
+// system headers must never be visible to Swift: only the C target includes <unicode/...>.
+let icuLibraries: [LinkerSetting] = [
+    .linkedLibrary("icuuc"),
+    .linkedLibrary("icui18n"),
+    .linkedLibrary("icudata"),
+]
+
+let package = Package(
+    name: "Zongjie",
+    platforms: [.macOS(.v13)],
+    products: [
+        .library(name: "Zongjie", targets: ["Zongjie"]),
+        .library(name: "ZongjieIngest", targets: ["ZongjieIngest"]),
+        .executable(name: "zongjie", targets: ["ZongjieCLI"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser.git", exact: "1.8.2"),
+        .package(url: "https://github.com/groue/GRDB.swift.git", exact: "7.10.0"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation.git", exact: "0.9.20"),
+        .package(url: "https://github.com/yaslab/CSV.swift.git", exact: "2.5.2"),
+        .package(url: "https://github.com/x-sheep/swift-property-based.git", exact: "2.0.1"),
+    ],
+    targets: [
+        // Plain-C facade over ICU: word break, charset detection and conversion, NFKC.
+        .target(
+            name: "CZongjieICU",
+            linkerSettings: icuLibraries
+        ),
+        // The library: decoding, normalization, tokenizer, structure, extraction, validation.
+        .target(
+            name: "Zongjie",
+            dependencies: ["CZongjieICU"],
+            resources: [
+                .embedInCode("Resources/domain-lexicon.txt"),
+                .embedInCode("Resources/places.tsv"),
+            ]
+        ),
+        // Archive ingestion: folders, zip, docx, html, and the SQLite / JSONL / CSV sinks.
+        .target(
+            name: "ZongjieIngest",
+            dependencies: [
+                "Zongjie",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+                .product(name: "CSV", package: "CSV.swift"),
+            ]
+        ),
+        .executableTarget(
+            name: "ZongjieCLI",
+            dependencies: [
+                "Zongjie",
+                "ZongjieIngest",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(
+            name: "ZongjieTests",
+            dependencies: [
+                "Zongjie",
+                "ZongjieIngest",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ]
+        ),
+    ]
+)

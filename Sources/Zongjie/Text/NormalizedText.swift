@@ -1,0 +1,177 @@
+/// The text Zongjie matches against: NFKC of the original (full-width digits, letters and
+/// punctuation folded to ASCII, ％ and ﹪ to %, the ideographic space to a space, compatibility
+/// ideographs to unified ones), with a map from every normalized position back to the original.
+///
+/// The map works on *chunks*: a chunk of the original is a scalar plus any following scalars that
+/// NFKC may combine with it. Each chunk normalizes independently to zero or more scalars, and every
+/// one of those maps back to the whole chunk. A normalized range therefore maps to the original
+/// range of the chunks it touches, and `normalize(original[map(range)]) == normalized[range]`
+/// whenever the range is chunk-aligned (which every 1:1 character is).
+public struct NormalizedText: Sendable {
+    public let scalars: [UInt32]
+    /// For each normalized index, the original offset where its chunk starts; one extra entry
+    /// at the end holds the original length.
+    let originStarts: [Int32]
+    /// For each normalized index, the original offset where its chunk ends.
+    let originEnds: [Int32]
+    public let originalCount: Int
+
+    public var count: Int { scalars.count }
+
+    public init(_ original: SourceText) {
+        let table = NFKCFoldTable.shared
+        let source = original.scalars
+        let count = source.count
+        var out: [UInt32] = []
+        var starts: [Int32] = []
+        var ends: [Int32] = []
+        out.reserveCapacity(count)
+        starts.reserveCapacity(count + 1)
+        ends.reserveCapacity(count)
+        var index = 0
+        while index < count {
+            let value = source[index]
+            // Fast path: ASCII and a following scalar that starts a new chunk.
+            var chunkEnd = index + 1
+            while chunkEnd < count, !table.hasBoundaryBefore(source[chunkEnd]) { chunkEnd += 1 }
+            if chunkEnd == index + 1 {
+                if value < 0x80 {
+                    out.append(value)
+                    starts.append(Int32(index))
+                    ends.append(Int32(chunkEnd))
+                } else {
+                    let mapped = table.fold(value)
+                    switch mapped {
+                    case .same:
+                        out.append(value)
+                        starts.append(Int32(index))
+                        ends.append(Int32(chunkEnd))
+                    case .single(let replacement):
+                        out.append(replacement)
+                        starts.append(Int32(index))
+                        ends.append(Int32(chunkEnd))
+                    case .many(let replacement):
+                        for scalar in replacement {
+                            out.append(scalar)
+                            starts.append(Int32(index))
+                            ends.append(Int32(chunkEnd))
+                        }
+                    }
+                }
+            } else {
+                for scalar in NFKCFoldTable.normalizeChunk(source[index..<chunkEnd]) {
+                    out.append(scalar)
+                    starts.append(Int32(index))
+                    ends.append(Int32(chunkEnd))
+                }
+            }
+            index = chunkEnd
+        }
+        starts.append(Int32(count))
+        self.scalars = out
+        self.originStarts = starts
+        self.originEnds = ends
+        self.originalCount = count
+    }
+
+    /// The original range that a normalized half-open range came from.
+    public func originalRange(_ range: Range<Int>) -> Range<Int> {
+        if range.isEmpty {
+            let position = originalOffset(range.lowerBound)
+            return position..<position
+        }
+        return Int(originStarts[range.lowerBound])..<Int(originEnds[range.upperBound - 1])
+    }
+
+    /// The original offset of a normalized position (`count` maps to the original length).
+    public func originalOffset(_ position: Int) -> Int {
+        Int(originStarts[position])
+    }
+
+    /// The first normalized position whose chunk starts at or after `original`.
+    public func normalizedOffset(ofOriginal original: Int) -> Int {
+        var low = 0
+        var high = scalars.count
+        while low < high {
+            let middle = (low + high) / 2
+            if Int(originStarts[middle]) < original { low = middle + 1 } else { high = middle }
+        }
+        return low
+    }
+
+    /// True when the text folded nothing, so normalized and original offsets coincide.
+    public var isIdentity: Bool {
+        guard scalars.count == originalCount else { return false }
+        for index in 0..<scalars.count where Int(originStarts[index]) != index || Int(originEnds[index]) != index + 1 {
+            return false
+        }
+        return true
+    }
+}
+
+/// NFKC of every BMP scalar, computed once with ICU, so that folding is a table lookup.
+final class NFKCFoldTable: Sendable {
+    static let shared = NFKCFoldTable()
+
+    enum Fold {
+        case same
+        case single(UInt32)
+        case many([UInt32])
+    }
+
+    /// 0 = maps to itself; otherwise the single replacement, or `expansionMarker` for expansions.
+    private let singles: [UInt32]
+    private let expansions: [UInt32: [UInt32]]
+    /// Bit set of BMP scalars that may combine with what precedes them.
+    private let combinesBackward: [UInt64]
+    private static let expansionMarker: UInt32 = 0xFFFF_FFFF
+
+    private init() {
+        var singles = [UInt32](repeating: 0, count: 0x10000)
+        var expansions: [UInt32: [UInt32]] = [:]
+        var combines = [UInt64](repeating: 0, count: 0x10000 / 64)
+        for value in UInt32(0x80)..<0x10000 {
+            if value >= 0xD800 && value < 0xE000 { continue }
+            if !ICU.nfkcHasBoundaryBefore(value) {
+                combines[Int(value) >> 6] |= 1 << (UInt64(value) & 63)
+            }
+            if ICU.nfkcIsInert(value) { continue }
+            let folded = UTF16Scalars.scalars(of: ICU.nfkc([UInt16(value)]))
+            if folded.count == 1 {
+                if folded[0] != value { singles[Int(value)] = folded[0] }
+            } else {
+                singles[Int(value)] = Self.expansionMarker
+                expansions[value] = folded
+            }
+        }
+        self.singles = singles
+        self.expansions = expansions
+        self.combinesBackward = combines
+    }
+
+    @inline(__always)
+    func hasBoundaryBefore(_ value: UInt32) -> Bool {
+        if value < 0x300 { return true }
+        if value < 0x10000 { return combinesBackward[Int(value) >> 6] & (1 << (UInt64(value) & 63)) == 0 }
+        return ICU.nfkcHasBoundaryBefore(value)
+    }
+
+    @inline(__always)
+    func fold(_ value: UInt32) -> Fold {
+        if value < 0x10000 {
+            let entry = singles[Int(value)]
+            if entry == 0 { return .same }
+            if entry == Self.expansionMarker { return .many(expansions[value] ?? [value]) }
+            return .single(entry)
+        }
+        let folded = Self.normalizeChunk([value][...])
+        if folded.count == 1 { return folded[0] == value ? .same : .single(folded[0]) }
+        return .many(folded)
+    }
+
+    static func normalizeChunk(_ chunk: ArraySlice<UInt32>) -> [UInt32] {
+        var units: [UInt16] = []
+        UTF16Scalars.append(chunk, to: &units)
+        return UTF16Scalars.scalars(of: ICU.nfkc(units))
+    }
+}

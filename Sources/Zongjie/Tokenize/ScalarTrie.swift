@@ -1,0 +1,105 @@
+/// A trie over Unicode scalar values whose edges live in one open-addressing hash table, so that
+/// walking it from a text position costs a multiply and a probe per character.
+struct ScalarTrie: Sendable {
+    /// Edge keys `(node << 21) | scalar + 1` (0 = empty slot) and their child nodes.
+    private var keys: [UInt64]
+    private var children: [Int32]
+    private var mask: Int
+    /// Payload per node: index of the entry that ends there, or -1.
+    private(set) var terminal: [Int32]
+    /// Scalars that start at least one word, for a quick reject of most positions.
+    private var firstScalars: [UInt64]
+    private var edgeCount = 0
+
+    init() {
+        keys = [UInt64](repeating: 0, count: 1024)
+        children = [Int32](repeating: 0, count: 1024)
+        mask = 1023
+        terminal = [-1]
+        firstScalars = [UInt64](repeating: 0, count: 0x10000 / 64)
+    }
+
+    @inline(__always)
+    private static func key(_ node: Int32, _ scalar: UInt32) -> UInt64 {
+        (UInt64(node) << 21) | UInt64(scalar & 0x1F_FFFF) &+ 1
+    }
+
+    @inline(__always)
+    private static func slot(_ key: UInt64, _ mask: Int) -> Int {
+        Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 40) & mask
+    }
+
+    @inline(__always)
+    func child(of node: Int32, _ scalar: UInt32) -> Int32? {
+        let wanted = Self.key(node, scalar)
+        var index = Self.slot(wanted, mask)
+        while true {
+            let found = keys[index]
+            if found == wanted { return children[index] }
+            if found == 0 { return nil }
+            index = (index + 1) & mask
+        }
+    }
+
+    @inline(__always)
+    func mayStartWord(_ scalar: UInt32) -> Bool {
+        if scalar >= 0x10000 { return true }
+        return firstScalars[Int(scalar) >> 6] & (1 << (UInt64(scalar) & 63)) != 0
+    }
+
+    /// Inserts a word and returns its node; `entry` is stored as the node's payload.
+    mutating func insert(_ word: [UInt32], entry: Int32) {
+        guard let first = word.first else { return }
+        if first < 0x10000 { firstScalars[Int(first) >> 6] |= 1 << (UInt64(first) & 63) }
+        var node: Int32 = 0
+        for scalar in word {
+            if let next = child(of: node, scalar) {
+                node = next
+            } else {
+                let next = Int32(terminal.count)
+                terminal.append(-1)
+                addEdge(Self.key(node, scalar), next)
+                node = next
+            }
+        }
+        terminal[Int(node)] = entry
+    }
+
+    private mutating func addEdge(_ key: UInt64, _ child: Int32) {
+        if (edgeCount + 1) * 2 > keys.count { grow() }
+        var index = Self.slot(key, mask)
+        while keys[index] != 0 { index = (index + 1) & mask }
+        keys[index] = key
+        children[index] = child
+        edgeCount += 1
+    }
+
+    private mutating func grow() {
+        let oldKeys = keys
+        let oldChildren = children
+        keys = [UInt64](repeating: 0, count: oldKeys.count * 2)
+        children = [Int32](repeating: 0, count: oldKeys.count * 2)
+        mask = keys.count - 1
+        for (index, key) in oldKeys.enumerated() where key != 0 {
+            var slot = Self.slot(key, mask)
+            while keys[slot] != 0 { slot = (slot + 1) & mask }
+            keys[slot] = key
+            children[slot] = oldChildren[index]
+        }
+    }
+
+    /// Calls `body(length, entry)` for every word that starts at `start` in `text` and ends
+    /// before `limit`, shortest first.
+    @inline(__always)
+    func forEachMatch(in text: UnsafeBufferPointer<UInt32>, from start: Int, limit: Int, _ body: (Int, Int32) -> Void) {
+        guard start < limit, mayStartWord(text[start]) else { return }
+        var node: Int32 = 0
+        var position = start
+        while position < limit, let next = child(of: node, text[position]) {
+            node = next
+            position += 1
+            let entry = terminal[Int(node)]
+            if entry >= 0 { body(position - start, entry) }
+        }
+    }
+}

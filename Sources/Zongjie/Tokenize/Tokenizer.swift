@@ -1,0 +1,248 @@
+/// Chinese word segmentation: ICU's dictionary-based word break as the base, a domain lexicon
+/// (plus user dictionaries) that keeps the field's words whole, and numbers kept whole.
+///
+/// Non-Chinese text (numbers, Latin words, punctuation, spaces) is scanned directly. Each run of
+/// Chinese characters is segmented by a shortest path over a small lattice whose edges are ICU's
+/// words (cost 1), lexicon words (cost below 1, lower for heavier words), Chinese numerals and the
+/// measure word after a numeral, and single characters as a costly fallback. A lexicon word thus
+/// beats ICU's split of it, but not ICU's words around it.
+///
+/// A tokenizer owns an ICU break iterator and reusable buffers: it is not thread-safe; give each
+/// worker its own. Runs it has segmented before are remembered (`SegmentationMemo`).
+public final class Tokenizer {
+    public let lexicon: Lexicon
+    private let breaker: ICUWordBreaker
+    private var memo: SegmentationMemo
+
+    // Reusable buffers.
+    private var utf16: [UInt16] = []
+    private var unitToScalar: [Int32] = []
+    private var boundary: [Bool] = []
+    private var nextBoundary: [Int32] = []
+    private var bestCost: [Float] = []
+    private var previous: [Int32] = []
+    private var edgeInfo: [UInt32] = []
+    private var pathScratch: [UInt32] = []
+
+    static let icuWordCost: Float = 1.0
+    static let singleCharacterCost: Float = 1.6
+    static let numeralCost: Float = 0.4
+    static let measureAfterNumeralCost: Float = 0.5
+
+    public init(lexicon: Lexicon = .domain, memoCapacity: Int = 1 << 16) throws {
+        self.lexicon = lexicon
+        self.breaker = try ICUWordBreaker(locale: "zh")
+        self.memo = SegmentationMemo(capacity: memoCapacity)
+    }
+
+    /// Tokens of a whole text, with original code-point offsets.
+    public func tokenize(_ text: NormalizedText) -> [Token] {
+        var tokens: [Token] = []
+        tokenize(text, into: &tokens)
+        return tokens
+    }
+
+    /// Convenience for a string (normalized first).
+    public func tokenize(_ string: String) -> [Token] {
+        tokenize(NormalizedText(SourceText(string)))
+    }
+
+    /// Appends the tokens of `text` to `tokens` (which the caller may reuse between calls).
+    public func tokenize(_ text: NormalizedText, into tokens: inout [Token]) {
+        tokens.reserveCapacity(tokens.count + text.count / 2)
+        text.scalars.withUnsafeBufferPointer { s in
+            let n = s.count
+            var i = 0
+            @inline(__always) func emit(_ start: Int, _ end: Int, _ kind: TokenKind, _ tag: UInt16 = 0) {
+                let original = text.originalRange(start..<end)
+                tokens.append(Token(start: original.lowerBound, end: original.upperBound, kind: kind, tag: tag))
+            }
+            while i < n {
+                let c = s[i]
+                switch CharacterClass.of(c) {
+                case .whitespace, .newline:
+                    var j = i + 1
+                    while j < n, CharacterClass.of(s[j]) == .whitespace || CharacterClass.of(s[j]) == .newline { j += 1 }
+                    emit(i, j, .whitespace)
+                    i = j
+                case .digit:
+                    let j = NumberTokenScanner.arabicEnd(s, from: i, limit: n)
+                    emit(i, j, .number)
+                    i = j
+                case .latin:
+                    var j = i + 1
+                    while j < n, CharacterClass.of(s[j]) == .latin || CharacterClass.of(s[j]) == .digit { j += 1 }
+                    // Masked years: 20xx年 is handled from the digits; xx年 / xxxx年 stay latin + word.
+                    emit(i, j, .latin)
+                    i = j
+                case .han:
+                    var j = i + 1
+                    while j < n, CharacterClass.of(s[j]) == .han { j += 1 }
+                    segmentHanRun(s, i..<j) { start, end, kind, tag in emit(start, end, kind, tag) }
+                    i = j
+                case .punctuation:
+                    var j = i + 1
+                    if Self.groupsWhenRepeated(c) {
+                        while j < n, s[j] == c { j += 1 }
+                    }
+                    emit(i, j, .punctuation)
+                    i = j
+                case .other:
+                    emit(i, i + 1, Self.isSymbol(c) ? .punctuation : .word)
+                    i += 1
+                }
+            }
+        }
+    }
+
+    /// Dashes, dots, masks and other marks that form one token when repeated (——, ..., ××, __).
+    @inline(__always)
+    static func groupsWhenRepeated(_ c: UInt32) -> Bool {
+        switch c {
+        case 0x28, 0x29, 0x5B, 0x5D, 0x7B, 0x7D, 0x22, 0x27, 0x3008...0x3011, 0x3014...0x301B, 0x201C, 0x201D, 0x2018, 0x2019:
+            return false
+        default:
+            return true
+        }
+    }
+
+    @inline(__always)
+    static func isSymbol(_ c: UInt32) -> Bool {
+        guard let scalar = Unicode.Scalar(c) else { return true }
+        switch scalar.properties.generalCategory {
+        case .mathSymbol, .currencySymbol, .modifierSymbol, .otherSymbol, .otherPunctuation, .dashPunctuation,
+             .openPunctuation, .closePunctuation, .initialPunctuation, .finalPunctuation, .connectorPunctuation,
+             .control, .format, .unassigned, .privateUse, .surrogate:
+            return true
+        default:
+            return false
+        }
+    }
+
+    // MARK: Chinese runs
+
+    /// Packs a run token as length (16 bits) | kind (4 bits) | tag (12 bits).
+    @inline(__always)
+    private static func pack(length: Int, kind: TokenKind, tag: UInt16) -> UInt32 {
+        UInt32(length) | (UInt32(kind.rawValue) << 16) | (UInt32(tag & 0xFFF) << 20)
+    }
+
+    private func segmentHanRun(_ s: UnsafeBufferPointer<UInt32>, _ run: Range<Int>,
+                               _ emit: (Int, Int, TokenKind, UInt16) -> Void) {
+        let m = run.count
+        if m == 1 {
+            let kind: TokenKind = NumeralCharacters.isChineseNumeral(s[run.lowerBound]) ? .number : .word
+            emit(run.lowerBound, run.upperBound, kind, 0)
+            return
+        }
+        let hash = SegmentationMemo.hash(s, run)
+        if let stored = memo.lookup(s, run, hash: hash) {
+            replay(memo.valueArena[stored], from: run.lowerBound, emit)
+            return
+        }
+        let path = solveLattice(s, run)
+        memo.insert(s, run, hash: hash, value: path)
+        replay(path, from: run.lowerBound, emit)
+    }
+
+    @inline(__always)
+    private func replay(_ packed: ArraySlice<UInt32>, from start: Int, _ emit: (Int, Int, TokenKind, UInt16) -> Void) {
+        var position = start
+        for value in packed {
+            let length = Int(value & 0xFFFF)
+            let kind = TokenKind(rawValue: UInt8((value >> 16) & 0xF)) ?? .word
+            let tag = UInt16(value >> 20)
+            emit(position, position + length, kind, tag)
+            position += length
+        }
+    }
+
+    /// Shortest path over ICU words, lexicon words, numerals and single characters.
+    private func solveLattice(_ s: UnsafeBufferPointer<UInt32>, _ run: Range<Int>) -> ArraySlice<UInt32> {
+        let m = run.count
+        let a = run.lowerBound
+        markICUBoundaries(s, run)
+
+        if bestCost.count < m + 1 {
+            bestCost = [Float](repeating: 0, count: m + 1)
+            previous = [Int32](repeating: 0, count: m + 1)
+            edgeInfo = [UInt32](repeating: 0, count: m + 1)
+        }
+        bestCost[0] = 0
+        for p in 1...m { bestCost[p] = .infinity }
+
+        @inline(__always) func relax(_ from: Int, _ to: Int, _ cost: Float, _ kind: TokenKind, _ tag: UInt16) {
+            let total = bestCost[from] + cost
+            if total < bestCost[to] {
+                bestCost[to] = total
+                previous[to] = Int32(from)
+                edgeInfo[to] = Self.pack(length: to - from, kind: kind, tag: tag)
+            }
+        }
+
+        let precededByNumber = a > 0 && (NumeralCharacters.isASCIIDigit(s[a - 1]) || s[a - 1] == 0x25)
+        for p in 0..<m where bestCost[p] < .infinity {
+            let q = Int(nextBoundary[p])
+            relax(p, q, Self.icuWordCost, .word, 0)
+            if q != p + 1 { relax(p, p + 1, Self.singleCharacterCost, .word, 0) }
+            lexicon.trie.forEachMatch(in: s, from: a + p, limit: run.upperBound) { length, entry in
+                relax(p, p + length, lexicon.cost(ofEntry: entry), .word, lexicon.tag(ofEntry: entry))
+            }
+            let numeralEnd = NumberTokenScanner.chineseEnd(s, from: a + p, limit: run.upperBound)
+            if numeralEnd > a + p {
+                relax(p, numeralEnd - a, Self.numeralCost * Float(numeralEnd - a - p == 1 ? 1 : 0.75), .number, 0)
+            }
+            let afterNumeral = p == 0 ? precededByNumber : NumeralCharacters.isChineseNumeral(s[a + p - 1])
+            if afterNumeral, MeasureWords.isSingleCharacterMeasure(s[a + p]) {
+                relax(p, p + 1, Self.measureAfterNumeralCost, .word, 0)
+            }
+        }
+
+        // Walk back from the end.
+        pathScratch.removeAll(keepingCapacity: true)
+        var position = m
+        while position > 0 {
+            pathScratch.append(edgeInfo[position])
+            position = Int(previous[position])
+        }
+        pathScratch.reverse()
+        return pathScratch[...]
+    }
+
+    /// Fills `boundary[0...m]` and `nextBoundary[0..<m]` from ICU's word break of the run.
+    private func markICUBoundaries(_ s: UnsafeBufferPointer<UInt32>, _ run: Range<Int>) {
+        let m = run.count
+        utf16.removeAll(keepingCapacity: true)
+        let supplementary = UTF16Scalars.append(s[run], to: &utf16)
+        if boundary.count < m + 1 {
+            boundary = [Bool](repeating: false, count: m + 1)
+            nextBoundary = [Int32](repeating: 0, count: m + 1)
+        }
+        for p in 0...m { boundary[p] = false }
+        if supplementary {
+            unitToScalar.removeAll(keepingCapacity: true)
+            for (index, value) in s[run].enumerated() {
+                unitToScalar.append(Int32(index))
+                if value >= 0x10000 { unitToScalar.append(Int32(index)) }
+            }
+            unitToScalar.append(Int32(m))
+        }
+        utf16.withUnsafeBufferPointer { units in
+            breaker.withBoundaries(of: units) { found in
+                for unit in found {
+                    let position = supplementary ? Int(unitToScalar[Int(unit)]) : Int(unit)
+                    boundary[position] = true
+                }
+            }
+        }
+        boundary[0] = true
+        boundary[m] = true
+        var next = m
+        var p = m - 1
+        while p >= 0 {
+            nextBoundary[p] = Int32(next)
+            if boundary[p] { next = p }
+            p -= 1
+        }
+    }
+}
