@@ -1,0 +1,30 @@
+/// Everything Zongjie learns from one document: its structure and its records.
+public struct Analysis: Sendable {
+    public let document: Document
+    public let structure: PageStructure
+    public let records: [Record]
+}
+
+/// Runs segmentation and the extractors over documents. Holds per-worker state (tables,
+/// buffers): not thread-safe; give each worker its own analyzer.
+public final class Analyzer {
+    public let kinds: Set<RecordKind>
+    private let segmenter = Segmenter()
+
+    public init(kinds: Set<RecordKind> = RecordKind.defaults) {
+        self.kinds = kinds
+    }
+
+    public func analyze(_ document: Document) -> Analysis {
+        let structure = segmenter.segment(document)
+        var records = RecordExtractor.extract(document, kinds: kinds, structure: structure)
+        for index in records.indices {
+            let offset = records[index].start
+            if let article = structure.articleIndex(containing: offset) {
+                records[index].article = article
+                records[index].section = structure.sectionPath(containing: offset, inArticle: article)
+            }
+        }
+        return Analysis(document: document, structure: structure, records: records)
+    }
+}

@@ -1,0 +1,114 @@
+/// The families of heading markers. Levels come from nesting inside an article, not from the
+/// family; the family only tells which headings are siblings.
+public enum MarkerStyle: String, Codable, Sendable, CaseIterable {
+    /// 一、 二、
+    case chineseEnumeration = "一、"
+    /// (一) （一）
+    case bracketedChinese = "(一)"
+    /// 第一、 第二, 第三，
+    case chineseOrdinal = "第一"
+    /// 1、 1. 1．
+    case arabic = "1、"
+    /// 1.1 2.3.1
+    case decimal = "1.1"
+    /// (1) （1）
+    case bracketedArabic = "(1)"
+    /// ① ②
+    case circled = "①"
+    /// - 1、 (a markdown-like dash list)
+    case dashList = "- 1、"
+    /// A short unnumbered title line.
+    case none = "none"
+}
+
+/// One section: a heading and the block it titles, with its subsections.
+public struct Section: Sendable, Equatable {
+    /// Marker + title, without the closing 。/：/: and any run-in body, and without a fused page number.
+    public var heading: String
+    /// Where the heading text is in the original text.
+    public var headingRange: Range<Int>
+    public var style: MarkerStyle
+    /// Nesting depth inside the article, 1 = outermost there.
+    public var level: Int
+    /// From the heading to the end of the block it titles.
+    public var range: Range<Int>
+    public var children: [Section]
+
+    public init(heading: String, headingRange: Range<Int>, style: MarkerStyle, level: Int, range: Range<Int>, children: [Section] = []) {
+        self.heading = heading
+        self.headingRange = headingRange
+        self.style = style
+        self.level = level
+        self.range = range
+        self.children = children
+    }
+}
+
+/// One report on a page.
+public struct Article: Sendable, Equatable {
+    public var title: String
+    /// From the first character of the title line (or first line) to the start of the next
+    /// article or trailing boilerplate.
+    public var range: Range<Int>
+    public var sections: [Section]
+    /// The institution that wrote it when the text says so (a signature line, a title).
+    public var author: String?
+
+    public init(title: String, range: Range<Int>, sections: [Section] = [], author: String? = nil) {
+        self.title = title
+        self.range = range
+        self.sections = sections
+        self.author = author
+    }
+}
+
+/// A page: its boilerplate and its articles.
+public struct PageStructure: Sendable, Equatable {
+    public var boilerplate: [Range<Int>]
+    public var articles: [Article]
+
+    public init(boilerplate: [Range<Int>] = [], articles: [Article] = []) {
+        self.boilerplate = boilerplate
+        self.articles = articles
+    }
+
+    /// The article index containing an original offset, if any.
+    public func articleIndex(containing offset: Int) -> Int? {
+        var low = 0
+        var high = articles.count
+        while low < high {
+            let middle = (low + high) / 2
+            if articles[middle].range.upperBound <= offset { low = middle + 1 } else { high = middle }
+        }
+        return low < articles.count && articles[low].range.contains(offset) ? low : nil
+    }
+
+    /// Headings of the sections enclosing an original offset, outermost first.
+    public func sectionPath(containing offset: Int, inArticle index: Int) -> [String] {
+        var path: [String] = []
+        var sections = articles[index].sections
+        while let section = sections.last(where: { $0.range.lowerBound <= offset }), section.range.contains(offset) {
+            path.append(section.heading)
+            sections = section.children
+        }
+        return path
+    }
+
+    /// True when an original offset lies in boilerplate.
+    public func isBoilerplate(_ offset: Int) -> Bool {
+        boilerplate.contains { $0.contains(offset) }
+    }
+
+    /// All sections in reading order with their depth-first path.
+    public func flattenedSections(ofArticle index: Int) -> [Section] {
+        var out: [Section] = []
+        func walk(_ sections: [Section]) {
+            for section in sections {
+                out.append(section)
+                walk(section.children)
+            }
+        }
+        walk(articles[index].sections)
+        return out
+    }
+}
