@@ -1,0 +1,109 @@
+/// Recognizers for the website furniture of scraped pages: SEO titles with an article count,
+/// upload metadata, the 小编 introduction, tables of contents, back links, UI text, disclaimers.
+enum BoilerplateRules {
+    /// `(精选5篇)`, `（优秀5篇）`, `(通用19篇)`, `精选(九篇)`, `【10篇】`, `范文(3篇)` at the end of a line.
+    static func isSEOTitle(_ s: [UInt32], _ line: Range<Int>) -> Bool {
+        guard line.count >= 4, line.count <= 80 else { return false }
+        var end = line.upperBound
+        let closing = s[end - 1]
+        guard closing == 0x29 || closing == 0x3011 || closing == 0x300B || closing == 0x5D else { return false }
+        end -= 1
+        guard s[end - 1] == 0x7BC7 else { return false }   // 篇
+        var j = end - 1
+        var digits = 0
+        while j > line.lowerBound, NumeralCharacters.isASCIIDigit(s[j - 1]) || HeadingMarkers.isSmallChineseNumeral(s[j - 1]) {
+            j -= 1
+            digits += 1
+        }
+        guard digits > 0 else { return false }
+        // Optional adjective: 精选 优秀 通用 优质 热门 实用 推荐 必备 精华 合集 汇总 大全 范文 集锦 …
+        var k = j
+        while k > line.lowerBound, CharacterClass.of(s[k - 1]) == .han, j - k < 4 { k -= 1 }
+        return k > line.lowerBound && (s[k - 1] == 0x28 || s[k - 1] == 0x3010 || s[k - 1] == 0x300A || s[k - 1] == 0x5B)
+            || (k == j && j > line.lowerBound && (s[j - 1] == 0x28 || s[j - 1] == 0x3010 || s[j - 1] == 0x5B))
+    }
+
+    static let metadataLabels: [[UInt32]] = [
+        "ID", "时间", "上传者", "作者", "来源", "发布时间", "发布日期", "更新时间", "浏览", "浏览次数", "点击", "阅读",
+        "字数", "编辑", "责任编辑", "文章来源", "栏目", "所属栏目", "下载", "投稿", "分类",
+    ].map(scalars)
+
+    /// `ID:7160322`, `时间:2023-12-12 04:34:37`, `上传者:笔砚`.
+    static func isMetadata(_ s: [UInt32], _ line: Range<Int>) -> Bool {
+        guard line.count <= 60 else { return false }
+        for label in metadataLabels where s.hasPrefix(label, at: line.lowerBound) {
+            var j = line.lowerBound + label.count
+            while j < line.upperBound, s[j] == 0x20 { j += 1 }
+            if j < line.upperBound, s[j] == 0x3A { return true }   // :
+        }
+        return false
+    }
+
+    static let blurbMarkers: [[UInt32]] = [
+        "小编", "欢迎阅读", "希望对大家有所帮助", "希望对大家有帮助", "仅供参考", "供大家参考", "欢迎大家阅读",
+        "欢迎分享", "以下是本站", "下面是本站", "本站为大家", "范文网", "一起来看看吧", "一起来学习", "欢迎借鉴",
+        "希望能帮助到大家", "敬请阅读", "感谢您的阅读",
+    ].map(scalars)
+
+    /// The site's introduction paragraph (下面是小编整理的…，欢迎阅读分享).
+    static func isBlurb(_ s: [UInt32], _ line: Range<Int>) -> Bool {
+        guard line.count <= 400 else { return false }
+        for marker in blurbMarkers where s.contains(marker, in: line) { return true }
+        return false
+    }
+
+    static let disclaimers: [[UInt32]] = [
+        "文档仅供参考", "不当之处,请联系改正", "不当之处，请联系改正", "如有侵权", "版权归原作者", "本文由", "转载请注明",
+        "免责声明", "内容来源于网络",
+    ].map(scalars)
+
+    static func isDisclaimer(_ s: [UInt32], _ line: Range<Int>) -> Bool {
+        guard line.count <= 80 else { return false }
+        for marker in disclaimers where s.contains(marker, in: line) { return true }
+        return false
+    }
+
+    static let uiTexts: [[UInt32]] = [
+        "关闭", "返回顶部", "上一篇", "下一篇", "打印本页", "打印", "收藏", "收藏本文", "分享到", "相关推荐", "猜你喜欢",
+        "相关文章", "热门推荐", "点击下载", "下载本文", "复制全文", "展开全文", "查看全文", "阅读全文", "返回首页", "加入收藏",
+        "最新推荐", "推荐阅读", "延伸阅读", "举报", "评论",
+    ].map(scalars)
+
+    /// A line that is only a UI label (关闭, 上一篇：…, 相关推荐).
+    static func isUIText(_ s: [UInt32], _ line: Range<Int>) -> Bool {
+        guard line.count <= 40 else { return false }
+        for text in uiTexts where s.hasPrefix(text, at: line.lowerBound) {
+            let rest = line.lowerBound + text.count
+            if rest == line.upperBound || s[rest] == 0x3A || s[rest] == 0x20 || s[rest] == 0x3E { return true }
+        }
+        return false
+    }
+
+    static let tocHeaders: [[UInt32]] = ["本文目录", "文章目录", "目录", "本文目录一览"].map(scalars)
+
+    static func isTOCHeader(_ s: [UInt32], _ line: Range<Int>) -> Bool {
+        for header in tocHeaders where line.count == header.count && s.hasPrefix(header, at: line.lowerBound) { return true }
+        return false
+    }
+
+    /// `2017对口支援工作总结（3） | 返回目录`
+    static func isBackLink(_ s: [UInt32], _ line: Range<Int>) -> Bool {
+        line.count <= 80 && s.contains(scalars("返回目录"), in: line)
+    }
+
+    /// A site name / breadcrumb line above the page title: `公务员期刊网 精选范文 对口支援工作总结范文`.
+    static let siteMarkers: [[UInt32]] = ["网", "范文", "首页", "期刊", "文库", "当前位置", ">", "»", "›"].map(scalars)
+
+    static func looksLikeSiteName(_ s: [UInt32], _ line: Range<Int>) -> Bool {
+        guard line.count <= 60, !s.contains(scalars("。"), in: line), !s.contains(scalars(","), in: line) else { return false }
+        for marker in siteMarkers where s.contains(marker, in: line) { return true }
+        return false
+    }
+
+    /// A short related-link teaser: `. 教师年终工作总...`
+    static func isTeaser(_ s: [UInt32], _ line: Range<Int>) -> Bool {
+        guard line.count <= 40, line.count >= 4 else { return false }
+        let end = line.upperBound
+        return s[end - 1] == 0x2E && s[end - 2] == 0x2E && s[end - 3] == 0x2E
+    }
+}

@@ -1,0 +1,331 @@
+/// Decides which lines of an article are headings, and where each heading's text ends.
+///
+/// A heading titles a following block: a marker + title line followed by body text, or a run-in
+/// label closed by 。/：/: with body text after it on the same line. A numbered line that is one
+/// sentence item is a list item. 一是…二是… and 首先/其次 are never headings.
+struct HeadingDetector {
+    struct Found: Equatable {
+        /// Normalized range of the heading text (marker + title).
+        var range: Range<Int>
+        var style: MarkerStyle
+        var ordinal: Int
+        var line: Int
+    }
+
+    /// Longest run-in label (characters after the marker) still read as a heading.
+    static let maximumRunInLabel = 30
+    /// Longest run-in label after an academic decimal marker (2.1 …).
+    static let maximumAcademicRunInLabel = 60
+    /// Longest title-only line read as a heading.
+    static let maximumTitleLine = 90
+    /// Shortest paragraph that counts as body text after a short unnumbered heading.
+    static let minimumBodyAfterUnnumbered = 40
+
+    let s: [UInt32]
+    let lines: [TextLine]
+    let roles: [LineRole]
+    let original: (Int) -> UInt32
+
+    func detect(in lineRange: Range<Int>) -> [Found] {
+        var found: [Found] = []
+        var unnumberedCandidates: [Found] = []
+        var numberedLines: [NumberedLine] = []
+        for index in lineRange where roles[index] == .content {
+            let line = lines[index].content
+            if let marker = HeadingMarkers.recognize(s, line, original: original) {
+                let headings = numbered(marker, index, lineRange)
+                found.append(contentsOf: headings)
+                numberedLines.append(NumberedLine(marker: marker, line: index, isHeading: !headings.isEmpty,
+                                                  promotion: headings.isEmpty ? promotableHeading(marker, index) : nil))
+            } else if isBackMatter(line) {
+                found.append(Found(range: line.lowerBound..<trimmedEnd(line.lowerBound, line.upperBound), style: .none, ordinal: 0, line: index))
+            } else if let heading = unnumbered(index, lineRange) {
+                unnumberedCandidates.append(heading)
+            }
+        }
+        found.append(contentsOf: consistentSiblings(numberedLines))
+        found.sort { $0.range.lowerBound < $1.range.lowerBound }
+        // Short unnumbered lines are headings only in articles that number none of their sections;
+        // elsewhere they are page-break fragments or emphasis.
+        if found.allSatisfy({ $0.style == .none }) {
+            found.append(contentsOf: unnumberedCandidates)
+            found.sort { $0.range.lowerBound < $1.range.lowerBound }
+        }
+        return found
+    }
+
+    struct NumberedLine {
+        var marker: HeadingMarker
+        var line: Int
+        var isHeading: Bool
+        /// The heading this line would be if its list is a list of headings.
+        var promotion: Found?
+    }
+
+    /// Items of one numbered list are all headings when most of them are: an item whose title
+    /// runs long is still the title of its block when its siblings are titles.
+    private func consistentSiblings(_ numbered: [NumberedLine]) -> [Found] {
+        var promoted: [Found] = []
+        var index = 0
+        while index < numbered.count {
+            let family = SectionTree.family(numbered[index].marker.style)
+            var group = [index]
+            var k = index + 1
+            var expected = numbered[index].marker.ordinal + 1
+            while k < numbered.count {
+                let other = numbered[k]
+                let otherFamily = SectionTree.family(other.marker.style)
+                if otherFamily == family {
+                    guard other.marker.ordinal == expected else { break }
+                    group.append(k)
+                    expected += 1
+                } else if SectionTree.rank(otherFamily) < SectionTree.rank(family) && otherFamily != .none {
+                    break
+                }
+                k += 1
+            }
+            let headings = group.filter { numbered[$0].isHeading }.count
+            if group.count >= 3, headings * 2 >= group.count {
+                for member in group where !numbered[member].isHeading {
+                    if let heading = numbered[member].promotion { promoted.append(heading) }
+                }
+            }
+            index = group.count > 1 ? group.last! + 1 : index + 1
+        }
+        return promoted
+    }
+
+    /// The heading a numbered title-only line gives when promoted: not a rule, an actor's
+    /// sentence or a line closed by ; or ,.
+    private func promotableHeading(_ marker: HeadingMarker, _ index: Int) -> Found? {
+        let line = lines[index].content
+        let end = line.upperBound
+        guard marker.titleStart < end else { return nil }
+        var terminator = marker.titleStart
+        while terminator < end, !isTerminator(s[terminator]) { terminator += 1 }
+        var restStart = terminator < end ? terminator + 1 : end
+        while restStart < end, TextLines.isSpace(s[restStart]) || isTerminator(s[restStart]) { restStart += 1 }
+        let closing = s[end - 1]
+        guard closing != 0x3B, closing != HeadingMarkers.comma, closing != HeadingMarkers.dun,
+              terminator - marker.titleStart <= Self.maximumTitleLine,
+              !isSentenceItem(marker.titleStart..<terminator) else { return nil }
+        return Found(range: marker.start..<trimmedEnd(marker.start, terminator), style: marker.style, ordinal: marker.ordinal, line: index)
+    }
+
+    static let backMatter: [[UInt32]] = ["参考文献", "参考资料", "附录", "致谢", "附件", "注释"].map(scalars)
+
+    /// 参考文献 / 附录 lines that head the back matter of a paper.
+    private func isBackMatter(_ line: Range<Int>) -> Bool {
+        var end = line.upperBound
+        while end > line.lowerBound, s[end - 1] == HeadingMarkers.colon || TextLines.isSpace(s[end - 1]) { end -= 1 }
+        for word in Self.backMatter where end - line.lowerBound == word.count && s.hasPrefix(word, at: line.lowerBound) {
+            return true
+        }
+        return false
+    }
+
+    // MARK: Numbered lines
+
+    private func numbered(_ marker: HeadingMarker, _ index: Int, _ lineRange: Range<Int>) -> [Found] {
+        let line = lines[index].content
+        let end = line.upperBound
+        guard marker.titleStart < end else {
+            // A bare marker line ("三、") titles what follows only if the next line is its title.
+            return []
+        }
+        // An inner marker fused into the title: 六、职责与任务(一)双方医院。
+        if let inner = fusedInnerMarker(marker, line) {
+            var result = [Found(range: marker.start..<inner.start, style: marker.style, ordinal: marker.ordinal, line: index)]
+            if let innerFound = decide(inner, index, line.lowerBound..<end, lineRange) { result.append(innerFound) }
+            return result
+        }
+        if let heading = decide(marker, index, line, lineRange) { return [heading] }
+        return []
+    }
+
+    private func decide(_ marker: HeadingMarker, _ index: Int, _ line: Range<Int>, _ lineRange: Range<Int>) -> Found? {
+        let end = line.upperBound
+        var terminator = marker.titleStart
+        while terminator < end, !isTerminator(s[terminator]) { terminator += 1 }
+        let labelLength = terminator - marker.titleStart
+        var restStart = terminator < end ? terminator + 1 : end
+        while restStart < end, TextLines.isSpace(s[restStart]) || isTerminator(s[restStart]) { restStart += 1 }
+        let restLength = end - restStart
+        let headingEnd = trimmedEnd(marker.start, terminator)
+
+        let heading = Found(range: marker.start..<headingEnd, style: marker.style, ordinal: marker.ordinal, line: index)
+        let label = marker.titleStart..<terminator
+        if restLength >= 2 {
+            // Run-in label followed by body on the same line.
+            guard terminator < end, s[terminator] != 0x3B else { return nil }   // ; closes list items
+            let limit = marker.style == .decimal ? Self.maximumAcademicRunInLabel : Self.maximumRunInLabel
+            guard labelLength >= 2, labelLength <= limit else { return nil }
+            if isKeyValueItem(terminator, restStart, end) || isSentenceItem(label) { return nil }
+            return heading
+        }
+        // The whole line is the title (or one sentence).
+        let closing = s[end - 1]
+        if closing == 0x3B || closing == HeadingMarkers.comma || closing == HeadingMarkers.dun { return nil }
+        guard labelLength >= 1, labelLength <= Self.maximumTitleLine else { return nil }
+        switch next(after: index, lineRange, style: marker.style) {
+        case .body, .child:
+            return isSentenceItem(label) && labelLength > Self.maximumRunInLabel ? nil : heading
+        case .sibling:
+            // A run of numbered one-line items is a list, unless the lines are short titles of
+            // sections that happen to be empty.
+            let titleLike = labelLength <= 20 && !isSentenceItem(label)
+            return titleLike && (marker.style == .chineseEnumeration || marker.style == .bracketedChinese) ? heading : nil
+        case .nothing:
+            return isSentenceItem(label) ? nil : heading
+        }
+    }
+
+    /// `1、全年门诊：15258人次；` — a statistics item, not a heading.
+    private func isKeyValueItem(_ terminator: Int, _ restStart: Int, _ end: Int) -> Bool {
+        guard s[terminator] == HeadingMarkers.colon, end - restStart <= 25 else { return false }
+        let last = s[end - 1]
+        return last == 0x3B || last == 0x3002 || last == HeadingMarkers.comma || (restStart..<end).contains { NumeralCharacters.isASCIIDigit(s[$0]) }
+    }
+
+    private func fusedInnerMarker(_ marker: HeadingMarker, _ line: Range<Int>) -> HeadingMarker? {
+        guard marker.style == .chineseEnumeration else { return nil }
+        var index = marker.titleStart + 2
+        while index < line.upperBound {
+            let c = s[index]
+            if isTerminator(c) || c == HeadingMarkers.comma { return nil }
+            if c == HeadingMarkers.open, let inner = HeadingMarkers.bracketed(s, index, line.upperBound),
+               inner.style == .bracketedChinese, inner.ordinal == 1 {
+                return inner
+            }
+            if c == 0x31, index + 1 < line.upperBound, s[index + 1] == HeadingMarkers.dun,
+               CharacterClass.of(s[index - 1]) == .han, let inner = HeadingMarkers.arabic(s, index, line.upperBound) {
+                return inner
+            }
+            index += 1
+        }
+        return nil
+    }
+
+    enum Following { case body, child, sibling, nothing }
+
+    /// What follows a numbered line: unnumbered body text, a deeper (other-style) marker line,
+    /// a sibling item of the same style, or nothing in the article.
+    private func next(after index: Int, _ lineRange: Range<Int>, style: MarkerStyle) -> Following {
+        var k = index + 1
+        while k < lineRange.upperBound {
+            switch roles[k] {
+            case .blank, .boilerplate:
+                k += 1
+                continue
+            case .content:
+                guard let marker = HeadingMarkers.recognize(s, lines[k].content, original: original) else { return .body }
+                return SectionTree.family(marker.style) == SectionTree.family(style) ? .sibling : .child
+            default:
+                return .nothing
+            }
+        }
+        return .nothing
+    }
+
+    static let ruleWords: [[UInt32]] = [
+        "应当", "应该", "不得", "必须", "务必", "须", "要按", "要求", "要严格", "要认真", "要加强", "负责", "给予", "予以", "将予以",
+    ].map(scalars)
+    static let actorStarts: [[UInt32]] = [
+        "我们", "我院", "我校", "我局", "我镇", "我县", "我市", "本院", "本校", "支援医院", "受援医院", "支援方", "受援方", "支援学校",
+        "受援学校", "派出", "派驻", "支援人员", "科任教师", "各科室", "双方医院", "医院", "学校", "对派驻", "本学期", "今年", "去年",
+        "本年度", "主动", "积极",
+    ].map(scalars)
+
+    /// A label that is a sentence rather than a title: it opens with an actor or a date, or it
+    /// states a rule (应当, 不得, 必须).
+    private func isSentenceItem(_ label: Range<Int>) -> Bool {
+        guard !label.isEmpty else { return false }
+        for start in Self.actorStarts where s.hasPrefix(start, at: label.lowerBound) {
+            // 双方医院 alone is a title; an actor needs a verb phrase after it.
+            if label.count > start.count + 3 { return true }
+        }
+        for word in Self.ruleWords where s.contains(word, in: label) { return true }
+        // Opens with a date: 20xx年10月26日, 2014年…
+        var k = label.lowerBound
+        while k < label.upperBound, NumeralCharacters.isASCIIDigit(s[k]) || NumeralCharacters.isMask(s[k]) { k += 1 }
+        if k - label.lowerBound >= 2, k < label.upperBound, s[k] == NumberTokenScanner.year { return true }
+        return false
+    }
+
+    // MARK: Unnumbered headings
+
+    static let neverHeadingStarts: [[UInt32]] = [
+        "一是", "二是", "三是", "四是", "五是", "首先", "其次", "再次", "最后", "此外", "另外", "同时", "特此", "谢谢", "此致", "敬礼",
+        "以上", "尊敬的", "各位", "关键词", "【关键词】", "Key", "Abstract", "中图分类号",
+    ].map(scalars)
+
+    private func unnumbered(_ index: Int, _ lineRange: Range<Int>) -> Found? {
+        let line = lines[index].content
+        guard line.count >= 4, line.count <= 24 else { return nil }
+        for prefix in Self.neverHeadingStarts where s.hasPrefix(prefix, at: line.lowerBound) { return nil }
+        var hanCount = 0
+        for position in line {
+            let c = s[position]
+            if c == 0x3002 && position != line.upperBound - 1 { return nil }
+            if c == HeadingMarkers.colon || c == 0x3B || c == 0x3F || c == 0x21 || c == 0x7C { return nil }
+            if CharacterClass.of(c) == .han { hanCount += 1 }
+            if NumeralCharacters.isASCIIDigit(c) { return nil }
+        }
+        guard hanCount * 10 >= line.count * 8 else { return nil }
+        // Isolated between paragraphs: body follows, and it is not the first line of the article.
+        if Self.fragmentStarts.contains(s[line.lowerBound]) { return nil }
+        guard index > lineRange.lowerBound, nextLineIsBody(after: index, lineRange, minimum: Self.minimumBodyAfterUnnumbered),
+              let previous = previousContent(before: index, lineRange), endsSentence(lines[previous].content)
+        else { return nil }
+        return Found(range: line.lowerBound..<trimmedEnd(line.lowerBound, line.upperBound), style: .none, ordinal: 0, line: index)
+    }
+
+    /// Characters that cannot start a title: the line continues a broken sentence.
+    static let fragmentStarts: Set<UInt32> = Set(scalars("了的地得着过和与及并但而等在对把被从为于之其也就都还又"))
+
+    private func endsSentence(_ line: Range<Int>) -> Bool {
+        guard !line.isEmpty else { return false }
+        let last = s[line.upperBound - 1]
+        return last == 0x3002 || last == 0x21 || last == 0x3F || last == 0x201D || last == 0x3B
+    }
+
+    // MARK: Helpers
+
+    @inline(__always)
+    private func isTerminator(_ c: UInt32) -> Bool {
+        c == 0x3002 || c == HeadingMarkers.colon || c == 0x3B || c == 0x21 || c == 0x3F || c == HeadingMarkers.box
+    }
+
+    private func trimmedEnd(_ start: Int, _ end: Int) -> Int {
+        var e = end
+        while e > start, TextLines.isSpace(s[e - 1]) || s[e - 1] == 0x3002 || s[e - 1] == HeadingMarkers.box { e -= 1 }
+        return e
+    }
+
+    private func nextLineIsBody(after index: Int, _ lineRange: Range<Int>, minimum: Int = 1) -> Bool {
+        var k = index + 1
+        while k < lineRange.upperBound {
+            switch roles[k] {
+            case .blank, .boilerplate:
+                k += 1
+                continue
+            case .content:
+                let line = lines[k].content
+                return line.count >= minimum && HeadingMarkers.recognize(s, line, original: original) == nil
+            default:
+                return false
+            }
+        }
+        return false
+    }
+
+    private func previousContent(before index: Int, _ lineRange: Range<Int>) -> Int? {
+        var k = index - 1
+        while k >= lineRange.lowerBound {
+            if roles[k] == .content { return k }
+            if roles[k] != .blank && roles[k] != .boilerplate { return nil }
+            k -= 1
+        }
+        return nil
+    }
+}

@@ -1,0 +1,81 @@
+/// Turns the headings of an article into a tree of sections with levels by nesting.
+///
+/// A marker family already open returns to its level; a new family opens a deeper level — unless
+/// its conventional rank is above every open family (一、 after a run of 1、 items), which starts
+/// again at the top.
+enum SectionTree {
+    struct Placed {
+        var found: HeadingDetector.Found
+        var level: Int
+    }
+
+    static func rank(_ style: MarkerStyle) -> Int {
+        switch style {
+        case .chineseEnumeration: return 1
+        case .chineseOrdinal: return 4
+        case .bracketedChinese: return 2
+        case .arabic, .dashList: return 3
+        case .decimal: return 4
+        case .bracketedArabic: return 5
+        case .circled: return 6
+        case .none: return 0
+        }
+    }
+
+    /// Families that nest as one (1、 and - 1、 are the same list).
+    static func family(_ style: MarkerStyle) -> MarkerStyle {
+        style == .dashList ? .arabic : style
+    }
+
+    static func levels(_ headings: [HeadingDetector.Found]) -> [Placed] {
+        var stack: [MarkerStyle] = []
+        var placed: [Placed] = []
+        for heading in headings {
+            let family = family(heading.style)
+            if let depth = stack.firstIndex(of: family) {
+                stack.removeSubrange((depth + 1)...)
+            } else if family == .none {
+                // Unnumbered headings (and back matter such as 参考文献) sit at the top.
+                stack = [.none]
+            } else if !stack.isEmpty, stack.allSatisfy({ rank(family) < rank($0) && $0 != .none }) {
+                stack = [family]
+            } else {
+                stack.append(family)
+            }
+            placed.append(Placed(found: heading, level: stack.count))
+        }
+        return placed
+    }
+
+    /// Builds the section tree; `headingText` and `originalRange` map normalized ranges back.
+    static func build(_ placed: [Placed], articleEnd: Int, lineStart: (Int) -> Int,
+                      originalRange: (Range<Int>) -> Range<Int>, headingText: (Range<Int>) -> String) -> [Section] {
+        // Flat sections with ranges in original offsets.
+        var flat: [Section] = []
+        for (index, item) in placed.enumerated() {
+            var end = articleEnd
+            for later in placed[(index + 1)...] where later.level <= item.level {
+                end = originalRange(later.found.range).lowerBound
+                break
+            }
+            let headingRange = originalRange(item.found.range)
+            flat.append(Section(heading: headingText(item.found.range), headingRange: headingRange,
+                                style: item.found.style, level: item.level, range: headingRange.lowerBound..<end))
+        }
+        // Nest by level.
+        func nest(_ slice: ArraySlice<Section>) -> [Section] {
+            var result: [Section] = []
+            var index = slice.startIndex
+            while index < slice.endIndex {
+                var section = slice[index]
+                var childEnd = index + 1
+                while childEnd < slice.endIndex, slice[childEnd].level > section.level { childEnd += 1 }
+                section.children = nest(slice[(index + 1)..<childEnd])
+                result.append(section)
+                index = childEnd
+            }
+            return result
+        }
+        return nest(flat[...])
+    }
+}

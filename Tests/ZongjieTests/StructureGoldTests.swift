@@ -1,0 +1,146 @@
+import Foundation
+import Testing
+@testable import Zongjie
+
+/// Scores the segmenter against the hand-written structure of the five Corpus pages.
+@Suite("Structure against gold")
+struct StructureGoldTests {
+    struct GoldHeading: Decodable { var start: Int; var heading: String; var level: Int }
+    struct GoldArticle: Decodable { var title: String; var start: Int; var end: Int; var headings: [GoldHeading] }
+    struct GoldBoilerplate: Decodable { var start: Int; var end: Int }
+    struct Gold: Decodable { var source: String; var boilerplate: [GoldBoilerplate]; var articles: [GoldArticle] }
+
+    struct Score {
+        var articleTP = 0, articleFP = 0, articleFN = 0
+        var headingTP = 0, headingFP = 0, headingFN = 0, levelsRight = 0
+        var headingTextRight = 0
+
+        static func f1(_ tp: Int, _ fp: Int, _ fn: Int) -> Double { tp == 0 ? 0 : 2.0 * Double(tp) / Double(2 * tp + fp + fn) }
+        var articleF1: Double { Self.f1(articleTP, articleFP, articleFN) }
+        var headingF1: Double { Self.f1(headingTP, headingFP, headingFN) }
+        var levelAccuracy: Double { headingTP == 0 ? 0 : Double(levelsRight) / Double(headingTP) }
+    }
+
+    static func score() throws -> Score {
+        var score = Score()
+        let folder = CorpusFiles.url("gold/structure")
+        let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".json") }.sorted()
+        #expect(files.count == 5)
+        for file in files {
+            let gold = try JSONDecoder().decode(Gold.self, from: Data(contentsOf: folder.appendingPathComponent(file)))
+            let document = try Document(source: gold.source, bytes: CorpusFiles.bytes(gold.source))
+            let structure = Segmenter().segment(document)
+            let goldStarts = Set(gold.articles.map(\.start))
+            let gotStarts = Set(structure.articles.map(\.range.lowerBound))
+            score.articleTP += goldStarts.intersection(gotStarts).count
+            score.articleFP += gotStarts.subtracting(goldStarts).count
+            score.articleFN += goldStarts.subtracting(gotStarts).count
+            var goldHeadings: [Int: GoldHeading] = [:]
+            for article in gold.articles { for heading in article.headings { goldHeadings[heading.start] = heading } }
+            var gotHeadings: [Int: Section] = [:]
+            for index in structure.articles.indices {
+                for section in structure.flattenedSections(ofArticle: index) { gotHeadings[section.range.lowerBound] = section }
+            }
+            for (start, heading) in gotHeadings {
+                if let expected = goldHeadings[start] {
+                    score.headingTP += 1
+                    if expected.level == heading.level { score.levelsRight += 1 }
+                    if expected.heading == heading.heading { score.headingTextRight += 1 }
+                } else {
+                    score.headingFP += 1
+                }
+            }
+            score.headingFN += goldHeadings.keys.filter { gotHeadings[$0] == nil }.count
+        }
+        return score
+    }
+
+    @Test("Article boundaries, headings and levels reach their floors")
+    func goldScores() throws {
+        let score = try Self.score()
+        print(String(format: "structure: article F1 %.3f (tp %d fp %d fn %d), heading F1 %.3f (tp %d fp %d fn %d), level accuracy %.3f, heading text exact %d/%d",
+                     score.articleF1, score.articleTP, score.articleFP, score.articleFN,
+                     score.headingF1, score.headingTP, score.headingFP, score.headingFN, score.levelAccuracy,
+                     score.headingTextRight, score.headingTP))
+        #expect(score.articleF1 >= 0.97)
+        #expect(score.headingF1 >= 0.93)
+        #expect(score.levelAccuracy >= 0.97)
+        #expect(Double(score.headingTextRight) >= 0.95 * Double(score.headingTP))
+    }
+}
+
+@Suite("Structure on odd pages")
+struct StructureOddPagesTests {
+    func segment(_ text: String) -> PageStructure { Segmenter().segment(Document(source: "t", text: text)) }
+
+    @Test("An empty page has no articles and no boilerplate")
+    func empty() {
+        let structure = segment("")
+        #expect(structure.articles.isEmpty)
+        #expect(structure.boilerplate.isEmpty)
+    }
+
+    @Test("A page without headings is one article")
+    func noHeadings() {
+        let text = "我院今年开展了对口支援工作，取得了较好的效果。\n\n全年共派出医务人员12名。"
+        let structure = segment(text)
+        #expect(structure.articles.count == 1)
+        #expect(structure.articles[0].range == 0..<text.unicodeScalars.count)
+        #expect(structure.articles[0].sections.isEmpty)
+    }
+
+    @Test("One huge line is one article")
+    func hugeLine() {
+        let text = String(repeating: "我院开展对口支援工作，派出医务人员。", count: 20_000)
+        let structure = segment(text)
+        #expect(structure.articles.count == 1)
+        #expect(structure.articles[0].range.upperBound == text.unicodeScalars.count)
+    }
+
+    @Test("A page of boilerplate only has no article")
+    func onlyBoilerplate() {
+        let structure = segment("对口支援工作总结(精选5篇)\n\nID:7160322\n\n时间:2023-12-12 04:34:37\n\n关闭")
+        #expect(structure.articles.isEmpty)
+        #expect(structure.boilerplate.count >= 1)
+    }
+
+    @Test("Delimiters, headings, run-in headings, list items and levels")
+    func smallPage() {
+        let text = """
+        对口支援工作总结(精选2篇)
+
+        下面是小编整理的对口支援工作总结，欢迎阅读分享。
+
+        对口支援工作总结篇一
+
+        一、基本情况
+
+        我院对口支援两所卫生院。
+
+        （一）加强领导。成立了领导小组。
+
+        1、全年门诊：15258人次；
+
+        2、全年住院：445人次；
+
+        二、存在的问题
+
+        一是人员不足。二是经费紧张。
+
+        对口支援工作总结篇二
+
+        4三、下一步工作
+
+        继续做好对口支援。
+        """
+        let structure = segment(text)
+        #expect(structure.articles.count == 2)
+        #expect(structure.boilerplate.count == 1)
+        let first = structure.articles[0]
+        #expect(first.title == "对口支援工作总结篇一")
+        #expect(first.sections.map(\.heading) == ["一、基本情况", "二、存在的问题"])
+        #expect(first.sections[0].children.map(\.heading) == ["（一）加强领导"])
+        #expect(first.sections[0].children[0].level == 2)
+        #expect(structure.articles[1].sections.map(\.heading) == ["三、下一步工作"])
+    }
+}
