@@ -37,6 +37,7 @@ let package = Package(
             resources: [
                 .embedInCode("Resources/domain-lexicon.txt"),
                 .embedInCode("Resources/places.tsv"),
+                .embedInCode("Resources/organisations.tsv"),
             ]
         ),
         // Archive ingestion: folders, zip, docx, html, and the SQLite / JSONL / CSV sinks.

@@ -1,8 +1,38 @@
 /// Runs the extractors of the requested kinds over a document and returns their records in
-/// text order.
+/// text order. Finding (the extractors), resolving (the numeral engine, the parsers) and judging
+/// (the validators, elsewhere) stay apart; every record keeps the id of the rule that found it.
 public enum RecordExtractor {
-    public static func extract(_ document: Document, kinds: Set<RecordKind>, structure: PageStructure) -> [Record] {
-        // Placeholder until the extractors land.
-        []
+    public static func extract(_ document: Document, kinds: Set<RecordKind>, structure: PageStructure,
+                               numerals: NumeralRecognizer? = nil) -> [Record] {
+        let context = ExtractionContext(document: document, structure: structure)
+        var records: [Record] = []
+        if kinds.contains(.count) || kinds.contains(.money) {
+            let quantities = QuantityExtractor(context: context).extract(counts: kinds.contains(.count), money: kinds.contains(.money))
+            for item in quantities {
+                records.append(context.record(item.range, rule: item.rule, value: item.record))
+            }
+        }
+        if kinds.contains(.date) {
+            for item in DateExtractor(context: context).extract() {
+                records.append(context.record(item.range, rule: item.rule, value: .date(item.value)))
+            }
+        }
+        if kinds.contains(.number) || kinds.contains(.percent) {
+            let recognizer = numerals ?? NumeralRecognizer()
+            if kinds.contains(.number) {
+                for item in recognizer.numbers(in: document.normalized) where !context.isBlocked(item.range) {
+                    let value = NumberValue(value: item.value, low: item.value, high: item.value, qualifier: item.more ? .more : .exact)
+                    records.append(context.record(item.range, rule: "number.numeral", value: .number(value)))
+                }
+            }
+            if kinds.contains(.percent) {
+                for item in recognizer.percents(in: document.normalized) where !context.isBlocked(item.range) {
+                    let value = PercentValue(value: item.value, low: item.low ?? item.value, high: item.high ?? item.value,
+                                             qualifier: item.more ? .more : .exact)
+                    records.append(context.record(item.range, rule: "percent.value", value: .percent(value)))
+                }
+            }
+        }
+        return records.sorted { ($0.start, $0.kind) < ($1.start, $1.kind) }
     }
 }

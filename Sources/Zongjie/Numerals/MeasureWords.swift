@@ -25,7 +25,7 @@ public enum MeasureWords {
         "篇", "门", "门次", "台", "台次", "台件", "台套", "例", "张", "件", "份", "套", "册", "本", "节", "间",
         "对", "辆", "车次", "封", "面", "剂", "只", "处", "部", "轮", "条", "种", "类", "座", "栋", "支", "架",
         "艘", "棵", "株", "头", "口", "块", "盏", "袋", "箱", "包", "盒", "瓶", "枚", "颗", "幅", "首", "堂",
-        "班", "组", "届", "人日", "例次", "床", "张床", "所次", "家次", "项次", "期次", "班次", "课次",
+        "班", "组", "届", "人日", "例次", "床", "所次", "家次", "项次", "期次", "班次", "课次",
     ]
 
     /// Units that make a numeral something other than a count.
@@ -61,15 +61,25 @@ public enum MeasureWords {
         ("对口", .notAMeasure), ("对于", .notAMeasure), ("面对", .notAMeasure), ("面积", .notAMeasure),
         ("头脑", .notAMeasure), ("组织", .notAMeasure), ("组长", .notAMeasure), ("班子", .notAMeasure),
         ("班长", .notAMeasure), ("本科", .notAMeasure), ("本身", .notAMeasure), ("件事", .notAMeasure),
-        ("间隔", .notAMeasure), ("场所", .notAMeasure), ("首先", .notAMeasure), ("首都", .notAMeasure),
+        ("间隔", .notAMeasure), ("场所", .notAMeasure), ("首先", .notAMeasure), ("首都", .notAMeasure), ("首次", .notAMeasure),
         ("节约", .notAMeasure), ("包括", .notAMeasure), ("座谈", .notAMeasure), ("类型", .notAMeasure),
         ("户口", .notAMeasure), ("轮换", .notAMeasure), ("轮流", .notAMeasure), ("批准", .notAMeasure),
-        ("批示", .notAMeasure), ("份额", .notAMeasure), ("堂课", .notAMeasure), ("块儿", .notAMeasure),
+        ("批示", .notAMeasure), ("份额", .notAMeasure), ("块儿", .notAMeasure),
         ("门类", .notAMeasure), ("人数", .notAMeasure), ("人群", .notAMeasure), ("位置", .notAMeasure),
         ("名称", .notAMeasure), ("名单", .notAMeasure), ("名额", .notAMeasure), ("名义", .notAMeasure),
         ("家族", .notAMeasure), ("所属", .notAMeasure), ("只有", .notAMeasure), ("只是", .notAMeasure),
-        ("只要", .notAMeasure), ("只能", .notAMeasure), ("部长", .notAMeasure), ("例如", .notAMeasure),
-        ("张贴", .notAMeasure), ("件套", .count),
+        ("只要", .notAMeasure), ("只能", .notAMeasure), ("例如", .notAMeasure),
+        ("张贴", .notAMeasure), ("件套", .count), ("个多月", .duration), ("个年头", .duration), ("年头", .duration),
+        ("元结构", .notAMeasure), ("元化", .notAMeasure), ("元论", .notAMeasure), ("元素", .notAMeasure), ("元旦", .notAMeasure),
+        ("元宵", .notAMeasure), ("元首", .notAMeasure), ("元老", .notAMeasure), ("元气", .notAMeasure), ("元帅", .notAMeasure), ("个半月", .duration), ("个多小时", .duration),
+        ("名义", .notAMeasure), ("人士", .notAMeasure), ("人事", .notAMeasure), ("人民", .notAMeasure), ("家乡", .notAMeasure),
+        ("口岸", .notAMeasure), ("口腔", .notAMeasure), ("口径", .notAMeasure), ("面向", .notAMeasure), ("面临", .notAMeasure),
+        ("本次", .notAMeasure), ("本届", .notAMeasure), ("本院", .notAMeasure), ("本校", .notAMeasure), ("头发", .notAMeasure),
+        ("组成", .notAMeasure), ("支部", .notAMeasure), ("批复", .notAMeasure), ("户籍", .notAMeasure), ("轮训", .notAMeasure),
+        ("场地", .notAMeasure), ("节日", .notAMeasure), ("位于", .notAMeasure), ("部长", .notAMeasure), ("对接", .notAMeasure),
+        ("对象", .notAMeasure), ("对比", .notAMeasure), ("台湾", .notAMeasure), ("台州", .notAMeasure), ("项目", .notAMeasure),
+        ("门户", .notAMeasure), ("处长", .notAMeasure), ("处级", .notAMeasure), ("间接", .notAMeasure), ("套餐", .notAMeasure),
+        ("类别", .notAMeasure), ("份子", .notAMeasure), ("只有", .notAMeasure), ("条例", .notAMeasure), ("例外", .notAMeasure),
     ]
 
     /// Single characters that can be a measure word right after a numeral (for the tokenizer).

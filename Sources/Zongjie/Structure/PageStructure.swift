@@ -53,12 +53,19 @@ public struct Article: Sendable, Equatable {
     public var sections: [Section]
     /// The institution that wrote it when the text says so (a signature line, a title).
     public var author: String?
+    /// The title line in the original text, when the article has one.
+    public var titleRange: Range<Int>?
+    /// The title line is an SEO delimiter (…篇一, 第2篇:…), not the report's own title.
+    public var titleIsDelimiter: Bool
 
-    public init(title: String, range: Range<Int>, sections: [Section] = [], author: String? = nil) {
+    public init(title: String, range: Range<Int>, sections: [Section] = [], author: String? = nil,
+                titleRange: Range<Int>? = nil, titleIsDelimiter: Bool = false) {
         self.title = title
         self.range = range
         self.sections = sections
         self.author = author
+        self.titleRange = titleRange
+        self.titleIsDelimiter = titleIsDelimiter
     }
 }
 
@@ -92,6 +99,15 @@ public struct PageStructure: Sendable, Equatable {
             sections = section.children
         }
         return path
+    }
+
+    /// Ranges that hold no records: boilerplate and SEO delimiter lines.
+    public var recordFreeRanges: [Range<Int>] {
+        var ranges = boilerplate
+        for article in articles where article.titleIsDelimiter {
+            if let title = article.titleRange { ranges.append(title) }
+        }
+        return ranges.sorted { $0.lowerBound < $1.lowerBound }
     }
 
     /// True when an original offset lies in boilerplate.

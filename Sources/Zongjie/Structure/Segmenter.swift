@@ -65,7 +65,10 @@ public struct Segmenter: Sendable {
                 lineStart: { normalized.originalOffset(lines[$0].content.lowerBound) },
                 originalRange: { normalized.originalRange($0) },
                 headingText: { document.text.string(in: normalized.originalRange($0)) })
-            articles.append(Article(title: title, range: startOffset..<end, sections: sections))
+            let titleRange = item.start.titleLine.map { normalized.originalRange(lines[$0].content) }
+            let isDelimiter = item.start.titleLine.map { roles[$0] == .delimiter } ?? false
+            articles.append(Article(title: title, range: startOffset..<end, sections: sections,
+                                    titleRange: titleRange, titleIsDelimiter: isDelimiter))
         }
 
         var boilerplate: [Range<Int>] = []

@@ -1,0 +1,422 @@
+/// Finds counts (numeral + measure word) and money amounts (numeral + 元 or another currency):
+/// the two share numerals, ranges (2—5名, 400万元至600万元) and qualifiers (近, 余, 左右, 不少于).
+///
+/// Rules (ids in records): `count.measure`, `count.range`, `money.amount`, `money.range`,
+/// `money.round` (过亿元).
+struct QuantityExtractor {
+    let context: ExtractionContext
+    let parser = NumeralParser(options: .extraction)
+    let units = UnitDictionary.shared
+
+    struct Found {
+        var range: Range<Int>
+        var record: RecordValue
+        var rule: String
+        /// Where the numeral (or range) starts and ends, for dispatch figures.
+        var numeralRange: Range<Int>
+        var unitRange: Range<Int>
+    }
+
+    static let di: UInt32 = 0x7B2C        // 第
+    static let shu: UInt32 = 0x6570       // 数
+    static let ge: UInt32 = 0x4E2A        // 个
+    static let dun: UInt32 = 0x3001       // 、
+    static let zhi: UInt32 = 0x81F3       // 至
+    static let dao: UInt32 = 0x5230       // 到
+
+    func extract(counts: Bool, money: Bool) -> [Found] {
+        let s = context.s
+        var found: [Found] = []
+        var i = 0
+        let n = s.count
+        // Where the last numeral ended: a numeral may start there even right after another one
+        // (一、二两个年级).
+        var boundary = -1
+        while i < n {
+            guard !context.blocked[i], i == boundary || startsNumeral(s, i) else { i += 1; continue }
+            guard let first = parser.parse(s, at: i) else { i = vagueEnd(s, i) ?? i + 1; continue }
+            if let item = quantity(starting: first) {
+                if (item.record.kind == .count && counts) || (item.record.kind == .money && money) { found.append(item) }
+                i = item.range.upperBound
+                continue
+            }
+            i = first.range.upperBound
+            boundary = i
+        }
+        // 过亿元, 上亿元: a qualifier and a bare 亿元.
+        if money { found.append(contentsOf: roundAmounts()) }
+        return found.sorted { $0.range.lowerBound < $1.range.lowerBound }
+    }
+
+    /// A numeral may start here: not inside an Arabic number, a Latin code or a Chinese numeral.
+    private func startsNumeral(_ s: [UInt32], _ i: Int) -> Bool {
+        let c = s[i]
+        let previous: UInt32 = i > 0 ? s[i - 1] : 0x20
+        if NumeralCharacters.isASCIIDigit(c) {
+            return !NumeralCharacters.isASCIIDigit(previous) && CharacterClass.of(previous) != .latin && previous != 0x2E
+                && !NumeralCharacters.isMask(previous)
+        }
+        if NumeralParser.digit(c) >= 0 || NumeralCharacters.smallUnit(c) > 0 || NumeralCharacters.tensShorthand(c) > 0 || c == NumeralParser.ji {
+            return !(NumeralParser.digit(previous) >= 0 || NumeralCharacters.smallUnit(previous) > 0
+                     || NumeralCharacters.largeUnit(previous) > 0 || NumeralCharacters.isASCIIDigit(previous))
+        }
+        return false
+    }
+
+    private func vagueEnd(_ s: [UInt32], _ i: Int) -> Int? {
+        NumeralRecognizer.vagueRangeEnd(s, i)
+    }
+
+    // MARK: One quantity
+
+    private func quantity(starting first: NumeralMatch) -> Found? {
+        let s = context.s
+        let start = first.range.lowerBound
+        if rejectsNumeral(first) { return nil }
+
+        // A range: 2—5名, 5、6名, 2至3名, 1000—5000万元.
+        var low = first
+        var high: NumeralMatch? = nil
+        var afterNumber = first.range.upperBound
+        if let (second, end) = rangeEnd(after: first) {
+            high = second
+            afterNumber = end
+            _ = end
+        }
+        guard let (unit, unitEnd) = units.unit(in: s, at: afterNumber) else {
+            return moneyRangeWithUnits(first)
+        }
+        switch unit.category {
+        case .count:
+            break
+        case .money:
+            break
+        default:
+            return nil
+        }
+        if let second = high {
+            // The multiplier of the second end applies to a bare first end (1—2万人, 1000—5000万元).
+            if second.hasLargeUnit, !low.hasLargeUnit {
+                low.value *= largeMultiplier(second)
+            }
+            guard second.value > low.value || (second.value == low.value && second.hasLargeUnit) else { return nil }
+        } else if unit.category == .money, let ranged = moneyRangeWithUnits(first) {
+            return ranged
+        }
+
+        var spanStart = start
+        var spanEnd = unitEnd
+        var qualifier: Qualifier = .exact
+        if first.more { qualifier = .more }
+        if high != nil { qualifier = .range }
+        // 数十名 / 数百人: 数 is part of the figure.
+        if spanStart > 0, s[spanStart - 1] == Self.shu, NumeralCharacters.smallUnit(s[spanStart]) > 0 || NumeralCharacters.largeUnit(s[spanStart]) > 0 {
+            spanStart -= 1
+            if high == nil { qualifier = .more }
+        }
+        // 人民币 before an amount.
+        if unit.category == .money, spanStart >= 3, s.hasPrefix(scalars("人民币"), at: spanStart - 3) {
+            spanStart -= 3
+        }
+        if high == nil, let leading = Qualifiers.leading(s, endingAt: spanStart) {
+            if qualifier == .exact { qualifier = leading.qualifier }
+            spanStart = leading.start
+        } else if let leading = Qualifiers.leading(s, endingAt: spanStart), high == nil {
+            spanStart = leading.start
+        }
+        if high == nil, let trailing = Qualifiers.trailing(s, startingAt: spanEnd) {
+            if qualifier == .exact { qualifier = trailing.qualifier }
+            spanEnd = trailing.end
+        }
+        if context.isBlocked(spanStart..<spanEnd) { return nil }
+
+        let value = low.value
+        let highValue = high?.value ?? value
+        if unit.category == .money {
+            guard !isMaskedAmount(start) else { return nil }
+            let scale = unit.scale
+            var amount = value * scale
+            var top = highValue * scale
+            var end = spanEnd
+            // 五元三毛, 50元6角三分: smaller units after the main unit.
+            if high == nil, let (extra, extraEnd) = subunits(after: unitEnd, currency: unit.currency ?? "CNY") {
+                amount += extra
+                top += extra
+                end = extraEnd
+                spanEnd = max(spanEnd, end)
+            }
+            let money = MoneyValue(amount: amount, low: amount, high: top, qualifier: qualifier, currency: unit.currency ?? "CNY")
+            return Found(range: spanStart..<spanEnd, record: .money(money), rule: high == nil ? "money.amount" : "money.range",
+                         numeralRange: start..<(high?.range.upperBound ?? first.range.upperBound), unitRange: afterNumber..<unitEnd)
+        }
+        // Counts.
+        if rejectsCount(first, high: high, unitStart: afterNumber, unitEnd: unitEnd, unit: unit) { return nil }
+        let object = countedObject(numeralStart: spanStart, unitEnd: spanEnd)
+        let count = CountValue(value: value, low: value, high: highValue, qualifier: qualifier, unit: unit.text, object: object)
+        return Found(range: spanStart..<spanEnd, record: .count(count), rule: high == nil ? "count.measure" : "count.range",
+                     numeralRange: start..<(high?.range.upperBound ?? first.range.upperBound), unitRange: afterNumber..<unitEnd)
+    }
+
+    /// The value of the trailing 万 / 亿 / 万亿 of a numeral.
+    private func largeMultiplier(_ match: NumeralMatch) -> Double {
+        let s = context.s
+        var end = match.range.upperBound
+        while end > match.range.lowerBound, NumeralParser.isApproximation(s[end - 1]) { end -= 1 }
+        var multiplier = 1.0
+        while end > match.range.lowerBound, NumeralCharacters.largeUnit(s[end - 1]) > 0 {
+            multiplier *= NumeralCharacters.largeUnit(s[end - 1])
+            end -= 1
+        }
+        return multiplier
+    }
+
+    /// The second end of a range after `first`: a connector and a numeral.
+    private func rangeEnd(after first: NumeralMatch) -> (NumeralMatch, Int)? {
+        let s = context.s
+        var i = first.range.upperBound
+        guard i < s.count else { return nil }
+        let c = s[i]
+        var isEnumeration = false
+        if c == 0x2014 || c == 0x2013 || c == 0x2D || c == 0x2015 || c == 0x2012 {
+            var dashes = 0
+            while i < s.count, dashes < 3, s[i] == c { i += 1; dashes += 1 }
+        } else if c == 0x7E || c == Self.zhi || c == Self.dao {
+            i += 1
+        } else if c == Self.dun {
+            isEnumeration = true
+            i += 1
+        } else {
+            return nil
+        }
+        guard i < s.count, let second = parser.parse(s, at: i) else { return nil }
+        // 5、6名: only two close small numbers read as a range; a list (3、5、8名) is not.
+        if isEnumeration {
+            guard !first.hasLargeUnit, second.value > first.value, second.value <= first.value * 2 + 1, first.value < 100,
+                  !(second.range.upperBound < s.count && s[second.range.upperBound] == Self.dun) else { return nil }
+        }
+        if first.isChinese != second.isChinese && first.digitByDigitLength > 0 { return nil }
+        return (second, second.range.upperBound)
+    }
+
+    /// 400万元至600万元 / 10元—20元: two amounts with units joined by a connector.
+    private func moneyRangeWithUnits(_ first: NumeralMatch) -> Found? {
+        let s = context.s
+        guard let (unit, unitEnd) = units.unit(in: s, at: first.range.upperBound), unit.category == .money else { return nil }
+        var i = unitEnd
+        guard i < s.count else { return nil }
+        let c = s[i]
+        if c == 0x2014 || c == 0x2013 || c == 0x2D || c == 0x2015 {
+            while i < s.count, s[i] == c { i += 1 }
+        } else if c == 0x7E || c == Self.zhi || c == Self.dao {
+            i += 1
+        } else {
+            return nil
+        }
+        guard i < s.count, let second = parser.parse(s, at: i), second.value > first.value,
+              let (secondUnit, secondEnd) = units.unit(in: s, at: second.range.upperBound), secondUnit.text == unit.text else { return nil }
+        var spanStart = first.range.lowerBound
+        if spanStart >= 3, s.hasPrefix(scalars("人民币"), at: spanStart - 3) { spanStart -= 3 }
+        if context.isBlocked(spanStart..<secondEnd) || isMaskedAmount(first.range.lowerBound) { return nil }
+        let money = MoneyValue(amount: first.value * unit.scale, low: first.value * unit.scale, high: second.value * unit.scale,
+                               qualifier: .range, currency: unit.currency ?? "CNY")
+        return Found(range: spanStart..<secondEnd, record: .money(money), rule: "money.range",
+                     numeralRange: first.range.lowerBound..<second.range.upperBound, unitRange: first.range.upperBound..<secondEnd)
+    }
+
+    /// 角/毛/分 after 元 (五元三毛 = 5.3).
+    private func subunits(after position: Int, currency: String) -> (Double, Int)? {
+        let s = context.s
+        var i = position
+        var total = 0.0
+        var any = false
+        for (unitText, scale) in [("角", 0.1), ("毛", 0.1), ("分", 0.01)] {
+            guard let match = parser.parse(s, at: i), match.range.count <= 2, match.value < 10,
+                  s.hasPrefix(scalars(unitText), at: match.range.upperBound) else { continue }
+            total += match.value * scale
+            i = match.range.upperBound + 1
+            any = true
+        }
+        guard any, currency == "CNY" else { return nil }
+        return (total, i)
+    }
+
+    /// Figures hidden behind placeholders: xxxx万元, 20xx元, □xxxx.
+    private func isMaskedAmount(_ start: Int) -> Bool {
+        let s = context.s
+        return start > 0 && NumeralCharacters.isMask(s[start - 1])
+    }
+
+    /// Numerals that are never counts or amounts: ordinals, codes, masked figures, years written
+    /// digit by digit, page numbers fused to a line start.
+    private func rejectsNumeral(_ match: NumeralMatch) -> Bool {
+        let s = context.s
+        let start = match.range.lowerBound
+        let end = match.range.upperBound
+        if start > 0 {
+            let previous = s[start - 1]
+            if previous == Self.di || CharacterClass.of(previous) == .latin { return true }
+            // xx0名 is masked; a Chinese numeral after a masked name (__和__三个) is not.
+            if NumeralCharacters.isMask(previous), !match.isChinese { return true }
+            if previous == 0x2F { return true }    // 1/8
+            if previous == 0x3A, start >= 2, NumeralCharacters.isASCIIDigit(s[start - 2]) { return true }   // 04:34
+        }
+        if end < s.count, NumeralCharacters.isMask(s[end]) || s[end] == 0x2F { return true }
+        if match.digitByDigitLength >= 2 && match.isChinese { return true }
+        if match.isFraction { return true }
+        // A figure at the start of a line that continues a page broken mid-sentence, or a bare
+        // figure and a comma opening a line (2人,发放…): the number was cut.
+        if context.isLineStart(start), !match.isChinese {
+            if context.previousLineIsBroken(before: start) { return true }
+            if let (_, unitEnd) = units.unit(in: s, at: end), unitEnd < s.count, s[unitEnd] == HeadingMarkers.comma { return true }
+        }
+        return false
+    }
+
+    static let fixedExpressions: [[UInt32]] = [
+        "八项规定", "三个代表", "六个结合", "三个到位", "四个全面", "四个意识", "四个自信", "两个维护", "两个确立", "现代五项",
+        "铁人三项", "马术三项", "三项赛", "五个一工程", "一对一", "一人一方", "三个有利于", "两个务必", "五位一体", "四位一体",
+        "三位一体", "一站式", "一条龙", "一把手", "三个面向", "两个一百年", "一带一路", "三个一批", "五个一批",
+        "百名医师", "千名医师", "万名医师", "百名专家", "千名教师", "万名教师", "百名教师", "千名医生", "万名医生",
+    ].map(scalars)
+
+    /// Counts that are not counts: bare 一 + measure word (an indefinite article), fixed names and
+    /// slogans, place names (三台县, 九台区).
+    private func rejectsCount(_ first: NumeralMatch, high: NumeralMatch?, unitStart: Int, unitEnd: Int, unit: UnitDictionary.Unit) -> Bool {
+        let s = context.s
+        let start = first.range.lowerBound
+        if high == nil, first.range.count == 1, s[start] == 0x4E00 || s[start] == 0x58F9 { return true }   // 一 壹
+        for expression in Self.fixedExpressions {
+            for offset in 0..<expression.count where start - offset >= 0 && s.hasPrefix(expression, at: start - offset) {
+                return true
+            }
+        }
+        if Gazetteer.shared.placeStarts(in: s, at: start) { return true }
+        // 十八届四中全会, 十九届人大: sessions, not counts.
+        if unit.text == "届", unitEnd < s.count, NumeralParser.digit(s[unitEnd]) > 0 || Self.sessionFollowers.contains(s[unitEnd]) {
+            return true
+        }
+        // 两校, 四镇 never reach here (no measure word); 十四五 neither.
+        return false
+    }
+
+    static let sessionFollowers: Set<UInt32> = Set(scalars("全人政中党代委"))
+
+    // MARK: Counted objects
+
+    static let objectStops: Set<UInt32> = Set(scalars("的地得了着和与及或在到赴为对从向由把被将等于是有进来去共计达各其中均也都已还又并很全"))
+    /// Verbs and predicates that end a counted noun phrase (卫生院|设, 博士|攻读, 床位|很快).
+    static let objectVerbs: [[UInt32]] = [
+        "开展", "进行", "参加", "参与", "前往", "担任", "挂职", "支教", "进驻", "深入", "下乡", "完成", "实现", "获得", "达到",
+        "接受", "接收", "组成", "组建", "到达", "抵达", "开始", "负责", "承担", "提供", "帮助", "帮扶", "培训", "进修", "学习",
+        "工作", "服务", "指导", "授课", "讲学", "坐诊", "义诊", "援建", "投入", "捐赠", "资助", "覆盖", "受益", "参训", "录取",
+        "毕业", "分别", "先后", "累计", "其中", "同比", "比", "增长", "增加", "减少", "提高", "用于", "签订", "签定", "参展",
+        "攻读", "访学", "插班", "价值", "莅临", "出院", "转出", "增至", "扩增", "培养", "收治", "安置", "招收", "招聘", "录用",
+        "引进", "举办", "召开", "组织", "发放", "赠送", "捐助", "救治", "治愈", "诊疗", "接诊", "建设", "支援", "免费", "之一",
+        "阴性", "收满", "聘", "设", "前", "后", "以来", "左右", "以上", "以下", "报考", "派出", "选派", "派驻", "下派", "率",
+        "带队", "带领", "组队", "就", "新发展", "发展", "希望", "实施", "安排", "举行", "开设", "建立", "成立", "创建", "新建",
+    ].map(scalars)
+    /// Scope words that open a noun phrase without being part of it (全年门诊 → 门诊).
+    static let objectPrefixes: [[UInt32]] = [
+        "全年", "全县", "全市", "全省", "全区", "全院", "全校", "全乡", "全镇", "全国", "今年", "去年", "当年", "累计", "规模以上",
+        "共有", "共", "现有", "已有", "新增", "其中", "另有",
+    ].map(scalars)
+
+    @inline(__always)
+    private func isVerb(at position: Int) -> Bool {
+        Self.objectVerbs.contains { context.s.hasPrefix($0, at: position) }
+    }
+
+    /// The counted noun: the noun phrase right after the measure word (skipping a 的-clause of
+    /// qualities: 19名思想作风好,…的医务人员), or the noun right before the number when the count
+    /// closes its clause (医生11名、护士29名, 收治患者4068人).
+    private func countedObject(numeralStart: Int, unitEnd: Int) -> String? {
+        let s = context.s
+        if let after = nounPhrase(from: unitEnd) {
+            let next: UInt32 = after.upperBound < s.count ? s[after.upperBound] : 0x3002
+            // A list of qualities ending in 的 + noun: take the noun after the last 的.
+            if next == HeadingMarkers.comma || next == Self.dun, let noun = nounAfterLastDe(from: after.upperBound) {
+                return context.text(noun)
+            }
+            return context.text(after)
+        }
+        // Before the number.
+        let next: UInt32 = unitEnd < s.count ? s[unitEnd] : 0x3002
+        guard ExtractionContext.isClauseBreak(next) || next == Self.dun || next == 0x29 || next == 0x28 else { return nil }
+        var end = numeralStart
+        if end > 0, s[end - 1] == HeadingMarkers.colon { end -= 1 }   // 全年门诊：15258人次
+        var begin = end
+        let floor = max(0, end - 10)
+        while begin > floor, CharacterClass.of(s[begin - 1]) == .han, !Self.objectStops.contains(s[begin - 1]) {
+            begin -= 1
+        }
+        guard end - begin >= 2 else { return nil }
+        // A verb right before the number (增至3所, 治愈出院3931人): no noun there.
+        for verb in Self.objectVerbs where end - verb.count >= begin && s.hasPrefix(verb, at: end - verb.count) { return nil }
+        // Drop a leading verb or scope word (收治患者 → 患者, 全年门诊 → 门诊).
+        var trimmed = true
+        while trimmed {
+            trimmed = false
+            for word in Self.objectVerbs + Self.objectPrefixes where begin + word.count < end && s.hasPrefix(word, at: begin) {
+                begin += word.count
+                trimmed = true
+                break
+            }
+            if let qualifier = Qualifiers.trailing.first(where: { s.firstIndex(of: $0.0, in: begin..<end) != nil }) {
+                let at = s.firstIndex(of: qualifier.0, in: begin..<end)! + qualifier.0.count
+                if at < end { begin = at; trimmed = true }
+            }
+        }
+        guard end - begin >= 1 else { return nil }
+        return context.text(begin..<end)
+    }
+
+    /// Han characters from `start` up to a stop character or verb, at most 8.
+    private func nounPhrase(from start: Int) -> Range<Int>? {
+        let s = context.s
+        var end = start
+        let limit = min(s.count, start + 8)
+        while end < limit, CharacterClass.of(s[end]) == .han, !Self.objectStops.contains(s[end]), !isVerb(at: end) {
+            end += 1
+        }
+        return end > start ? start..<end : nil
+    }
+
+    /// The noun after the last 的 of the clause that follows (within 45 characters).
+    private func nounAfterLastDe(from start: Int) -> Range<Int>? {
+        let s = context.s
+        var position = start
+        var lastDe: Int?
+        let limit = min(s.count, start + 45)
+        while position < limit, !ExtractionContext.isSentenceBreak(s[position]) {
+            if s[position] == 0x7684 { lastDe = position }
+            if lastDe != nil, isVerb(at: position), position > lastDe! + 1 { break }
+            position += 1
+        }
+        guard let de = lastDe else { return nil }
+        return nounPhrase(from: de + 1)
+    }
+
+    // MARK: 过亿元
+
+    /// 过亿元 / 上亿元 / 近亿元: a qualifier and 亿元 or 万元 without a numeral.
+    private func roundAmounts() -> [Found] {
+        let s = context.s
+        var found: [Found] = []
+        for pattern in ["亿元", "万元"] {
+            let word = scalars(pattern)
+            var i = 1
+            while i + word.count <= s.count {
+                defer { i += 1 }
+                guard s.hasPrefix(word, at: i), !context.blocked[i] else { continue }
+                let previous = s[i - 1]
+                guard previous == 0x8FC7 || previous == 0x4E0A || previous == 0x8FD1 || previous == 0x8D85 || previous == 0x903E else { continue }
+                guard let leading = Qualifiers.leading(s, endingAt: i) else { continue }
+                let unitValue = pattern == "亿元" ? 1e8 : 1e4
+                let money = MoneyValue(amount: unitValue, low: unitValue, high: unitValue, qualifier: leading.qualifier, currency: "CNY")
+                found.append(Found(range: leading.start..<(i + word.count), record: .money(money), rule: "money.round",
+                                   numeralRange: i..<(i + 1), unitRange: (i + 1)..<(i + word.count)))
+            }
+        }
+        return found
+    }
+}
