@@ -42,14 +42,29 @@ public enum DocxText {
         parser.shouldProcessNamespaces = true
         parser.shouldResolveExternalEntities = false
         parser.delegate = collector
-        if !parser.parse() {
-            let error = parser.parserError.map { ($0 as NSError).localizedDescription } ?? "unknown error"
+        let parsed = parser.parse()
+        // FoundationXML on Linux may return true after a fatal error: check the reported error
+        // and that every element was closed too.
+        if !parsed || collector.error != nil || parser.parserError != nil || collector.depth != 0 || !collector.ended {
+            let error = (collector.error ?? parser.parserError).map { DocxText.describe($0) }
+                ?? "\(collector.depth) unclosed element\(collector.depth == 1 ? "" : "s")"
             throw IngestFailure(.corruptDocx, "word/document.xml is not well-formed XML (line \(parser.lineNumber): \(error))")
         }
         guard collector.sawBody else {
             throw IngestFailure(.corruptDocx, "word/document.xml has no w:body")
         }
         return collector.finish()
+    }
+
+    /// libxml2's error codes as words, for the common ones.
+    static func describe(_ error: Error) -> String {
+        let code = (error as NSError).code
+        let names: [Int: String] = [
+            4: "empty document", 5: "premature end of document", 9: "invalid character", 23: "unterminated entity",
+            26: "undeclared entity", 38: "malformed attribute", 41: "attribute without value", 64: "XML declaration misplaced",
+            73: "'>' expected", 76: "mismatched end tag", 77: "unclosed tag", 111: "text after the document element",
+        ]
+        return names[code].map { "\($0), XML error \(code)" } ?? "XML error \(code)"
     }
 
     /// SAX handler: paragraphs become lines; only `w:t` content is text.
@@ -59,6 +74,9 @@ public enum DocxText {
         private var open: [[UInt32]] = []
         private var inText = 0
         var sawBody = false
+        var depth = 0
+        var ended = false
+        var error: Error?
 
         func finish() -> [UInt32] {
             while !open.isEmpty { lines.append(open.removeLast()) }
@@ -82,6 +100,7 @@ public enum DocxText {
 
         func parser(_ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?,
                     qualifiedName: String?, attributes: [String: String] = [:]) {
+            depth += 1
             guard isWord(namespaceURI) else { return }
             switch elementName {
             case "body": sawBody = true
@@ -95,6 +114,7 @@ public enum DocxText {
         }
 
         func parser(_ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?, qualifiedName: String?) {
+            depth -= 1
             guard isWord(namespaceURI) else { return }
             switch elementName {
             case "p":
@@ -103,6 +123,12 @@ public enum DocxText {
                 inText = max(0, inText - 1)
             default: break
             }
+        }
+
+        func parserDidEndDocument(_ parser: XMLParser) { ended = true }
+
+        func parser(_ parser: XMLParser, parseErrorOccurred parseError: Error) {
+            if error == nil { error = parseError }
         }
 
         func parser(_ parser: XMLParser, foundCharacters string: String) {
