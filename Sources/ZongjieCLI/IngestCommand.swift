@@ -17,8 +17,8 @@ struct IngestCommand: ParsableCommand {
         new or changed), .jsonl (one record per line, as `extract` prints; `-` for standard \
         output), .csv (a folder holding one CSV per kind and documents.csv).
 
-        Exit status: 0 when every input was read, 1 when some failed, 2 for usage errors, \
-        130 when interrupted.
+        Exit status: 0 when every input was read (skipped types do not count), 1 when some \
+        failed (0 with --allow-failures), 2 for usage errors, 130 when interrupted.
         """
     )
 
@@ -45,6 +45,9 @@ struct IngestCommand: ParsableCommand {
 
     @Flag(name: .long, help: "SQLite: analyse and replace documents even when already stored unchanged.")
     var reanalyze = false
+
+    @Flag(name: .customLong("allow-failures"), help: "Exit 0 even when some inputs failed (still reported): for Spark's pipe and Hadoop Streaming, which fail a task on any other status.")
+    var allowFailures = false
 
     enum OutputFormat { case sqlite, jsonl, csv }
 
@@ -133,7 +136,7 @@ struct IngestCommand: ParsableCommand {
             throw ExitCode(1)
         }
         display.finish(IngestSummary.render(statistics, kinds: kinds, output: out))
-        if statistics.failed > 0 { throw ExitCode(1) }
+        if statistics.failed > 0 && !allowFailures { throw ExitCode(1) }
     }
 }
 
