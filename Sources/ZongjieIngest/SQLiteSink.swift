@@ -19,7 +19,7 @@ public final class SQLiteSink: IngestSink {
     /// Documents per transaction, and the record count and age that also end a batch.
     let batchDocuments: Int
     let batchRecordLimit = 50_000
-    let batchSeconds: TimeInterval = 2
+    let batchSeconds: TimeInterval = 1
 
     /// Opens (or creates) the database. `reanalyze` replaces documents even when unchanged.
     public init(path: String, reanalyze: Bool = false, batchDocuments: Int = 256) throws {
