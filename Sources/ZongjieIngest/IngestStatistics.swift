@@ -16,6 +16,9 @@ public struct IngestStatistics: Sendable {
     public var skipsByReason: [IngestReason: Int] = [:]
     /// Skipped inputs by file extension (".pdf"), for the summary.
     public var skippedExtensions: [String: Int] = [:]
+    /// The first skipped inputs (path and member), for the summary.
+    public var skippedExamples: [String] = []
+    static let skippedExampleLimit = 10
     public var elapsed: TimeInterval = 0
 
     public init() {}
@@ -38,6 +41,7 @@ public struct IngestStatistics: Sendable {
             if let reason = document.failure?.reason { skipsByReason[reason, default: 0] += 1 }
             let ext = InputFormat.fileExtension(of: document.member ?? document.source)
             skippedExtensions[ext.isEmpty ? "(none)" : ext, default: 0] += 1
+            if skippedExamples.count < IngestStatistics.skippedExampleLimit { skippedExamples.append(document.displayName) }
         case .unchanged:
             unchanged += 1
         }

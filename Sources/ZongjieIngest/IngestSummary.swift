@@ -23,6 +23,10 @@ public enum IngestSummary {
                     + (top.count > 8 ? ", …" : "") + ")"
             }
             lines.append(skipped)
+            for name in statistics.skippedExamples { lines.append("    " + name) }
+            if statistics.skipped > statistics.skippedExamples.count {
+                lines.append("    … and \(statistics.skipped - statistics.skippedExamples.count) more (documents with status 'skipped')")
+            }
         }
         let megabytes = Double(statistics.bytes) / 1e6
         let rate = statistics.elapsed > 0 ? megabytes / statistics.elapsed : 0

@@ -39,6 +39,11 @@ struct IngestPipelineTests {
         #expect(documents.map { $0.failure?.reason } == [.corruptZip, .corruptZip, .unreadable, .unsupportedType, nil])
         #expect(documents.map(\.source) == paths)
         #expect(statistics.failed == 3)
+        let summary = IngestSummary.render(statistics, kinds: [.count, .money], output: "out.sqlite")
+        #expect(summary.hasPrefix("zongjie ingest: 5 files: 1 ok, 3 failed, 1 skipped\n"))
+        #expect(summary.contains("  records: count 0, money 0 (0 in all)\n"))
+        #expect(summary.contains("  failed: corrupt-zip 2, unreadable 1\n"))
+        #expect(summary.contains("  skipped: unsupported-type 1 (.pdf 1)\n    \(paths[3])\n"))
     }
 
     @Test("Folders are walked recursively in byte order of names; hidden files are ignored; overlaps are read once")
