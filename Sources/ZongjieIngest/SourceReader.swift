@@ -222,6 +222,6 @@ extension ZipReader {
     static func isIgnored(_ path: String) -> Bool {
         let components = path.split(separator: "/")
         if components.first == "__MACOSX" { return true }
-        return components.contains { InputDiscovery.isIgnored(name: String($0)) }
+        return components.contains { $0 != "." && $0 != ".." && InputDiscovery.isIgnored(name: String($0)) }
     }
 }

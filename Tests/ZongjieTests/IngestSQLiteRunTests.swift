@@ -86,6 +86,29 @@ struct IngestSQLiteRunTests {
         #expect(try rows(database) == rows(fresh))
     }
 
+    @Test("The database has the same rows, in the same order, for 1 and 3 threads")
+    func deterministicDatabase() throws {
+        let folder = try IngestFixtures.temporaryFolder()
+        defer { IngestFixtures.remove(folder) }
+        let paths = [CorpusFiles.url("pages").path, IngestFixtures.path("archive.zip"), CorpusFiles.url("fixtures/encodings").path]
+        _ = try Self.ingest(paths, into: folder + "/one.sqlite", threads: 1)
+        _ = try Self.ingest(paths, into: folder + "/three.sqlite", threads: 3)
+        func dump(_ path: String) throws -> [String] {
+            try DatabaseQueue(path: path).read { db in
+                var lines: [String] = []
+                for table in ["documents", "articles", "sections", "records"] {
+                    for row in try Row.fetchAll(db, sql: "SELECT * FROM \(table) ORDER BY id") {
+                        lines.append(table + " " + row.description)
+                    }
+                }
+                return lines
+            }
+        }
+        let one = try dump(folder + "/one.sqlite")
+        #expect(one.count > 20)
+        #expect(one == (try dump(folder + "/three.sqlite")))
+    }
+
     @Test("A database with some documents already present gets only the rest")
     func partialDatabase() throws {
         let folder = try IngestFixtures.temporaryFolder()
