@@ -97,7 +97,7 @@ final class DocumentProcessor {
         if let value = fields["id"] {
             if let string = value as? String {
                 id = string
-            } else if let number = value as? NSNumber, !(value is Bool) {
+            } else if let number = value as? NSNumber {
                 id = number.stringValue
             } else if !(value is NSNull) {
                 return failed("\"id\" is neither a string nor a number")
