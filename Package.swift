@@ -64,6 +64,9 @@ let package = Package(
                 "Zongjie",
                 "ZongjieIngest",
                 .product(name: "PropertyBased", package: "swift-property-based"),
+                // The ingest tests read back what the SQLite and CSV sinks wrote.
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "CSV", package: "CSV.swift"),
             ]
         ),
     ]

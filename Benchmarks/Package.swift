@@ -9,6 +9,8 @@ let package = Package(
     dependencies: [
         .package(name: "Zongjie", path: ".."),
         .package(url: "https://github.com/ordo-one/package-benchmark.git", exact: "1.38.1", traits: ["MallocInterposer"]),
+        // The ingest benchmark writes its generated archive with the same zip library Zongjie reads with.
+        .package(url: "https://github.com/weichsel/ZIPFoundation.git", exact: "0.9.20"),
     ],
     targets: [
         .executableTarget(
@@ -17,6 +19,7 @@ let package = Package(
                 .product(name: "Zongjie", package: "Zongjie"),
                 .product(name: "ZongjieIngest", package: "Zongjie"),
                 .product(name: "Benchmark", package: "package-benchmark"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ],
             path: "Benchmarks/ZongjieBenchmarks",
             plugins: [

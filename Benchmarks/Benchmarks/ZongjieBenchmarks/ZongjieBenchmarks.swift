@@ -5,4 +5,5 @@ let benchmarks: @Sendable () -> Void = {
     Benchmark("noop") { benchmark in
         blackHole(1)
     }
+    ingestBenchmarks()
 }

@@ -1,0 +1,46 @@
+import Foundation
+import Zongjie
+
+/// Writes records as JSON lines, exactly as `record.jsonLine(source:id:)` prints them (the
+/// format of `zongjie extract`): `source` is the input path (or `-`), `id` the member inside an
+/// archive or the id of a standard-input line. To a file: atomically (temporary file, then
+/// rename). To standard output (`-`): streamed, for pipes (Spark's `RDD.pipe`, Hadoop Streaming).
+public final class JSONLSink: IngestSink {
+    private let file: AtomicFile?
+    private var output: [UInt8] = []
+
+    /// `path` nil writes to standard output.
+    public init(path: String?) throws {
+        file = try path.map { try AtomicFile(path: $0) }
+        output.reserveCapacity(1 << 16)
+    }
+
+    public func begin(_ run: IngestRunInfo) throws {}
+
+    public func write(_ document: IngestedDocument) throws {
+        guard document.status == .ok else { return }
+        for record in document.records {
+            let line = record.jsonLine(source: document.source, id: document.member) + "\n"
+            if let file {
+                try file.write(line)
+            } else {
+                output.append(contentsOf: line.utf8)
+                if output.count >= 1 << 16 { flushStandardOutput() }
+            }
+        }
+    }
+
+    private func flushStandardOutput() {
+        guard !output.isEmpty else { return }
+        FileHandle.standardOutput.write(Data(output))
+        output.removeAll(keepingCapacity: true)
+    }
+
+    public func finish(_ statistics: IngestStatistics) throws {
+        if let file { try file.commit() } else { flushStandardOutput() }
+    }
+
+    public func abandon(_ statistics: IngestStatistics) {
+        if let file { file.discard() } else { flushStandardOutput() }
+    }
+}

@@ -1,0 +1,136 @@
+import GRDB
+
+/// The SQLite dataset's schema (documented in the README). Versioned by GRDB's migrator and by
+/// the `meta` table's `schema_version`, which other tools can read without GRDB.
+enum SQLiteSchema {
+    static let version = 1
+
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1") { db in
+            try db.execute(sql: v1)
+        }
+        return migrator
+    }
+
+    static let v1 = """
+    CREATE TABLE meta (
+        key   TEXT PRIMARY KEY,
+        value TEXT NOT NULL
+    );
+    INSERT INTO meta (key, value) VALUES ('schema_version', '1'), ('created_by', 'zongjie ingest');
+
+    -- One row per run of `zongjie ingest` into this database; finished_at stays NULL for a run
+    -- that was interrupted (re-running completes it).
+    CREATE TABLE runs (
+        id          INTEGER PRIMARY KEY,
+        started_at  TEXT NOT NULL,
+        finished_at TEXT,
+        arguments   TEXT NOT NULL,
+        kinds       TEXT NOT NULL,
+        threads     INTEGER NOT NULL,
+        ok          INTEGER,
+        failed      INTEGER,
+        skipped     INTEGER,
+        unchanged   INTEGER,
+        records     INTEGER,
+        bytes       INTEGER,
+        seconds     REAL
+    );
+
+    -- One row per input: a file, a member of a zip archive, or a standard-input line.
+    CREATE TABLE documents (
+        id           INTEGER PRIMARY KEY,
+        source       TEXT NOT NULL,
+        member       TEXT NOT NULL DEFAULT '',
+        format       TEXT,
+        status       TEXT NOT NULL CHECK (status IN ('ok', 'failed', 'skipped')),
+        reason       TEXT,
+        error        TEXT,
+        bytes        INTEGER NOT NULL,
+        content_hash TEXT,
+        encoding     TEXT,
+        chars        INTEGER,
+        kinds        TEXT,
+        records      INTEGER NOT NULL DEFAULT 0,
+        warnings     TEXT,
+        boilerplate  TEXT,
+        text         TEXT,
+        run_id       INTEGER REFERENCES runs(id),
+        UNIQUE (source, member)
+    );
+    CREATE INDEX documents_content_hash ON documents(content_hash);
+    CREATE INDEX documents_status ON documents(status, reason);
+
+    CREATE TABLE articles (
+        id          INTEGER PRIMARY KEY,
+        document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+        article     INTEGER NOT NULL,
+        title       TEXT NOT NULL,
+        start       INTEGER NOT NULL,
+        "end"       INTEGER NOT NULL,
+        author      TEXT,
+        UNIQUE (document_id, article)
+    );
+
+    CREATE TABLE sections (
+        id            INTEGER PRIMARY KEY,
+        document_id   INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+        article       INTEGER NOT NULL,
+        ordinal       INTEGER NOT NULL,
+        parent_id     INTEGER,
+        level         INTEGER NOT NULL,
+        style         TEXT NOT NULL,
+        heading       TEXT NOT NULL,
+        heading_start INTEGER NOT NULL,
+        heading_end   INTEGER NOT NULL,
+        start         INTEGER NOT NULL,
+        "end"         INTEGER NOT NULL
+    );
+    CREATE INDEX sections_document ON sections(document_id, ordinal);
+
+    CREATE TABLE records (
+        id          INTEGER PRIMARY KEY,
+        document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+        source      TEXT NOT NULL,
+        member      TEXT NOT NULL,
+        article     INTEGER,
+        section     TEXT NOT NULL,
+        section_id  INTEGER,
+        kind        TEXT NOT NULL,
+        start       INTEGER NOT NULL,
+        "end"       INTEGER NOT NULL,
+        text        TEXT NOT NULL,
+        rule        TEXT NOT NULL,
+        value       REAL,
+        low         REAL,
+        high        REAL,
+        qualifier   TEXT,
+        unit        TEXT,
+        object      TEXT,
+        amount      REAL,
+        currency    TEXT,
+        year        INTEGER,
+        month       INTEGER,
+        day         INTEGER,
+        masked      INTEGER,
+        to_year     INTEGER,
+        to_month    INTEGER,
+        to_day      INTEGER,
+        name        TEXT,
+        type        TEXT,
+        staff       TEXT,
+        verb        TEXT,
+        sender      TEXT,
+        batches     INTEGER,
+        per         TEXT
+    );
+    CREATE INDEX records_document ON records(document_id, start);
+    CREATE INDEX records_kind ON records(kind, document_id);
+    CREATE INDEX records_rule ON records(rule);
+    CREATE INDEX records_year ON records(year) WHERE year IS NOT NULL;
+    CREATE INDEX records_name ON records(name) WHERE name IS NOT NULL;
+    CREATE INDEX records_unit ON records(unit) WHERE unit IS NOT NULL;
+    PRAGMA user_version = 1;
+    """
+}

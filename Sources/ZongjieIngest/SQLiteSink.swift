@@ -1,0 +1,233 @@
+import Foundation
+import GRDB
+import Zongjie
+
+/// Writes documents, articles, sections and records into a SQLite database (WAL mode) in
+/// transactions of a batch of documents: an interrupted run leaves every committed document whole
+/// and nothing of the others, and a re-run completes it. A document is identified by its source
+/// and member; one already stored with the same content hash, status and kinds is left as it is,
+/// one whose content changed (or that failed before) is replaced.
+public final class SQLiteSink: IngestSink {
+    public let path: String
+    private let pool: DatabasePool
+    private let reanalyze: Bool
+    private var runID: Int64?
+    private var kinds = ""
+    private var batch: [IngestedDocument] = []
+    private var batchRecords = 0
+    private var lastCommit = Date()
+    /// Documents per transaction, and the record count and age that also end a batch.
+    let batchDocuments: Int
+    let batchRecordLimit = 50_000
+    let batchSeconds: TimeInterval = 1
+
+    /// Opens (or creates) the database. `reanalyze` replaces documents even when unchanged.
+    public init(path: String, reanalyze: Bool = false, batchDocuments: Int = 256) throws {
+        self.path = path
+        self.reanalyze = reanalyze
+        self.batchDocuments = max(1, batchDocuments)
+        var configuration = Configuration()
+        configuration.busyMode = .timeout(10)
+        configuration.prepareDatabase { db in
+            // WAL with synchronous=NORMAL: a crash or power loss can lose the last commits but
+            // never leaves the database inconsistent.
+            try db.execute(sql: "PRAGMA synchronous = NORMAL")
+        }
+        let exists = FileManager.default.fileExists(atPath: path)
+        do {
+            pool = try DatabasePool(path: path, configuration: configuration)
+        } catch {
+            throw OutputError("cannot open \(path) as a SQLite database: \(error)")
+        }
+        do {
+            if exists { try SQLiteSink.checkSchema(pool, path: path) }
+            try SQLiteSchema.migrator.migrate(pool)
+        } catch let error as OutputError {
+            throw error
+        } catch {
+            throw OutputError("cannot prepare \(path): \(error)")
+        }
+    }
+
+    /// Refuses a database that Zongjie did not make, or that a newer version made.
+    private static func checkSchema(_ pool: DatabasePool, path: String) throws {
+        let (tables, version): ([String], String?) = try pool.read { db in
+            let tables = try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")
+            let version = tables.contains("meta")
+                ? try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'schema_version'") : nil
+            return (tables, version)
+        }
+        if tables.isEmpty { return }
+        guard let version, let number = Int(version) else {
+            throw OutputError("\(path) is a SQLite database that zongjie did not make (no meta.schema_version); choose another --out")
+        }
+        if number > SQLiteSchema.version {
+            throw OutputError("\(path) has schema version \(number); this zongjie writes version \(SQLiteSchema.version)")
+        }
+    }
+
+    public func begin(_ run: IngestRunInfo) throws {
+        kinds = run.kindsList
+        let arguments = String(data: try JSONSerialization.data(withJSONObject: run.arguments), encoding: .utf8) ?? "[]"
+        runID = try pool.write { db in
+            try db.execute(sql: "INSERT INTO runs (started_at, arguments, kinds, threads) VALUES (?, ?, ?, ?)",
+                           arguments: [run.startedAt, arguments, kinds, run.threads])
+            return db.lastInsertedRowID
+        }
+        lastCommit = Date()
+    }
+
+    public func upToDateCheck(kinds requested: Set<RecordKind>) -> (@Sendable (String, String?, String) -> Bool)? {
+        if reanalyze { return nil }
+        let pool = self.pool
+        let kinds = IngestRunInfo.kindsList(requested)
+        return { source, member, hash in
+            (try? pool.read { db in
+                try Bool.fetchOne(db, sql: """
+                    SELECT 1 FROM documents WHERE source = ? AND member = ? AND content_hash = ? AND status = 'ok' AND kinds = ?
+                    """, arguments: [source, member ?? "", hash, kinds])
+            }) == true
+        }
+    }
+
+    public func write(_ document: IngestedDocument) throws {
+        if document.status == .unchanged { return }
+        batch.append(document)
+        batchRecords += document.records.count
+        if batch.count >= batchDocuments || batchRecords >= batchRecordLimit || Date().timeIntervalSince(lastCommit) >= batchSeconds {
+            try commit()
+        }
+    }
+
+    /// Writes the pending batch in one transaction.
+    public func commit() throws {
+        guard !batch.isEmpty else { return }
+        let documents = batch
+        let runID = self.runID
+        let kinds = self.kinds
+        let reanalyze = self.reanalyze
+        try pool.write { db in
+            for document in documents {
+                try SQLiteSink.store(document, runID: runID, kinds: kinds, reanalyze: reanalyze, in: db)
+            }
+        }
+        batch.removeAll(keepingCapacity: true)
+        batchRecords = 0
+        lastCommit = Date()
+    }
+
+    public func finish(_ statistics: IngestStatistics) throws {
+        try commit()
+        try recordRun(statistics, finished: true)
+        try pool.writeWithoutTransaction { db in
+            try db.execute(sql: "PRAGMA wal_checkpoint(TRUNCATE)")
+        }
+    }
+
+    public func abandon(_ statistics: IngestStatistics) {
+        // Documents already handed over are whole: keep them, so that a re-run resumes after them.
+        try? commit()
+        try? recordRun(statistics, finished: false)
+    }
+
+    private func recordRun(_ statistics: IngestStatistics, finished: Bool) throws {
+        guard let runID else { return }
+        try pool.write { db in
+            try db.execute(sql: """
+                UPDATE runs SET finished_at = ?, ok = ?, failed = ?, skipped = ?, unchanged = ?, records = ?, bytes = ?, seconds = ?
+                WHERE id = ?
+                """, arguments: [finished ? IngestClock.timestamp() : nil, statistics.ok, statistics.failed, statistics.skipped,
+                                 statistics.unchanged, statistics.recordCount, statistics.bytes, statistics.elapsed, runID])
+        }
+    }
+
+    // MARK: Rows
+
+    private static func store(_ document: IngestedDocument, runID: Int64?, kinds: String, reanalyze: Bool, in db: Database) throws {
+        let member = document.member ?? ""
+        let failure = document.failure
+        let documentKinds: String? = document.status == .ok ? kinds : nil
+        if let existing = try Row.fetchOne(db.cachedStatement(sql: """
+            SELECT id, status, content_hash, kinds, reason, error FROM documents WHERE source = ? AND member = ?
+            """), arguments: [document.source, member]) {
+            let same = (existing["status"] as String?) == document.status.rawValue
+                && (existing["content_hash"] as String?) == document.contentHash
+                && (existing["kinds"] as String?) == documentKinds
+                && (existing["reason"] as String?) == failure?.reason.rawValue
+                && (existing["error"] as String?) == failure?.detail
+            if same && !(reanalyze && document.status == .ok) { return }
+            try db.cachedStatement(sql: "DELETE FROM documents WHERE id = ?").execute(arguments: [existing["id"] as Int64])
+        }
+        let boilerplate = document.structure.map { structure in
+            "[" + structure.boilerplate.map { "[\($0.lowerBound),\($0.upperBound)]" }.joined(separator: ",") + "]"
+        }
+        let warnings = document.warnings.isEmpty ? nil
+            : "[" + document.warnings.map(JSONObjectWriter.quoted).joined(separator: ",") + "]"
+        let documentValues: [(any DatabaseValueConvertible)?] = [
+            document.source, member, document.format?.rawValue, document.status.rawValue,
+            failure?.reason.rawValue, failure?.detail, document.byteCount, document.contentHash, document.encoding,
+            document.characterCount, documentKinds, document.records.count, warnings, boilerplate, document.text, runID,
+        ]
+        try db.cachedStatement(sql: """
+            INSERT INTO documents (source, member, format, status, reason, error, bytes, content_hash, encoding,
+                                   chars, kinds, records, warnings, boilerplate, text, run_id)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """).execute(arguments: StatementArguments(documentValues))
+        let documentID = db.lastInsertedRowID
+        guard document.status == .ok, let structure = document.structure else { return }
+
+        let articleStatement = try db.cachedStatement(sql: """
+            INSERT INTO articles (document_id, article, title, start, "end", author) VALUES (?, ?, ?, ?, ?, ?)
+            """)
+        for (index, article) in structure.articles.enumerated() {
+            try articleStatement.execute(arguments: [documentID, index, article.title, article.range.lowerBound,
+                                                     article.range.upperBound, article.author])
+        }
+
+        var sectionIDs: [Int64] = []
+        sectionIDs.reserveCapacity(document.sections.count)
+        let sectionStatement = try db.cachedStatement(sql: """
+            INSERT INTO sections (document_id, article, ordinal, parent_id, level, style, heading, heading_start,
+                                  heading_end, start, "end") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """)
+        for section in document.sections {
+            let parent: Int64? = section.parent.map { sectionIDs[$0] }
+            let values: [(any DatabaseValueConvertible)?] = [
+                documentID, section.article, section.ordinal, parent, section.level, section.style.rawValue,
+                section.heading, section.headingRange.lowerBound, section.headingRange.upperBound,
+                section.range.lowerBound, section.range.upperBound,
+            ]
+            try sectionStatement.execute(arguments: StatementArguments(values))
+            sectionIDs.append(db.lastInsertedRowID)
+        }
+
+        let recordStatement = try db.cachedStatement(sql: """
+            INSERT INTO records (document_id, source, member, article, section, section_id, kind, start, "end", text, rule,
+                                 value, low, high, qualifier, unit, object, amount, currency, year, month, day, masked,
+                                 to_year, to_month, to_day, name, type, staff, verb, sender, batches, per)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """)
+        for (index, record) in document.records.enumerated() {
+            let c = RecordColumns(record.value)
+            let sectionID: Int64? = document.recordSections[index].flatMap { $0 < sectionIDs.count ? sectionIDs[$0] : nil }
+            let section = "[" + record.section.map(JSONObjectWriter.quoted).joined(separator: ",") + "]"
+            let values: [(any DatabaseValueConvertible)?] = [
+                documentID, document.source, member, record.article, section, sectionID, record.kind.rawValue,
+                record.start, record.end, record.text, record.rule,
+                c.value, c.low, c.high, c.qualifier, c.unit, c.object, c.amount, c.currency, c.year, c.month, c.day, c.masked,
+                c.toYear, c.toMonth, c.toDay, c.name, c.type, c.staff, c.verb, c.sender, c.batches, c.per,
+            ]
+            recordStatement.setUncheckedArguments(StatementArguments(values))
+            try recordStatement.execute()
+        }
+    }
+}
+
+/// Timestamps for run bookkeeping (UTC, ISO 8601).
+enum IngestClock {
+    static func timestamp(_ date: Date = Date()) -> String {
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withInternetDateTime]
+        return formatter.string(from: date)
+    }
+}

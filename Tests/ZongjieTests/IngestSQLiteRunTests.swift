@@ -1,0 +1,148 @@
+import Foundation
+import GRDB
+import Testing
+import Zongjie
+@testable import ZongjieIngest
+
+@Suite("Ingest into SQLite: re-runs and resume")
+struct IngestSQLiteRunTests {
+    static func counts(_ path: String) throws -> [String: Int] {
+        try DatabaseQueue(path: path).read { db in
+            var counts: [String: Int] = [:]
+            for table in ["documents", "articles", "sections", "records", "runs"] {
+                counts[table] = try Int.fetchOne(db, sql: "SELECT count(*) FROM \(table)")
+            }
+            counts["finished"] = try Int.fetchOne(db, sql: "SELECT count(*) FROM runs WHERE finished_at IS NOT NULL")
+            return counts
+        }
+    }
+
+    static func ingest(_ paths: [String], into path: String, threads: Int = 2, wrap: ((IngestSink) -> IngestSink)? = nil) throws -> IngestStatistics {
+        let sqlite = try SQLiteSink(path: path, batchDocuments: 1)
+        let sink = wrap?(sqlite) ?? sqlite
+        return try IngestPipeline(options: IngestOptions(paths: paths, threads: threads)).run(into: sink)
+    }
+
+    @Test("Re-running over the same archive adds nothing twice")
+    func idempotent() throws {
+        let folder = try IngestFixtures.temporaryFolder()
+        defer { IngestFixtures.remove(folder) }
+        let database = folder + "/corpus.sqlite"
+        let paths = [IngestFixtures.path("archive.zip"), CorpusFiles.url("pages").path]
+        let first = try Self.ingest(paths, into: database)
+        let before = try Self.counts(database)
+        #expect(first.ok == 11 && first.unchanged == 0)
+        let second = try Self.ingest(paths, into: database, threads: 1)
+        let after = try Self.counts(database)
+        #expect(second.ok == 0)
+        #expect(second.unchanged == first.ok)
+        #expect(second.failed == first.failed && second.skipped == first.skipped)
+        #expect(after["documents"] == before["documents"])
+        #expect(after["articles"] == before["articles"])
+        #expect(after["records"] == before["records"])
+        #expect(after["runs"] == 2 && after["finished"] == 2)
+    }
+
+    @Test("An interrupted run leaves whole documents only, and a re-run completes it")
+    func resume() throws {
+        let folder = try IngestFixtures.temporaryFolder()
+        defer { IngestFixtures.remove(folder) }
+        let database = folder + "/corpus.sqlite"
+        let paths = [CorpusFiles.url("pages").path, IngestFixtures.path("archive.zip")]
+        // A sink that dies after three documents, as a crash or a full disk would stop a run.
+        #expect(throws: SimulatedCrash.self) {
+            _ = try Self.ingest(paths, into: database, wrap: { CrashingSink(wrapping: $0, after: 3) })
+        }
+        let partial = try Self.counts(database)
+        #expect(partial["documents"] == 3)
+        #expect(partial["finished"] == 0)
+        try DatabaseQueue(path: database).read { db in
+            // Every stored ok document has its article rows (nothing half-written).
+            let orphans = try Int.fetchOne(db, sql: """
+                SELECT count(*) FROM documents d WHERE d.status = 'ok' AND d.chars > 0
+                AND NOT EXISTS (SELECT 1 FROM articles a WHERE a.document_id = d.id)
+                """)
+            #expect(orphans == 0)
+        }
+        let resumed = try Self.ingest(paths, into: database)
+        #expect(resumed.unchanged == 3)
+        let complete = try Self.counts(database)
+
+        let fresh = folder + "/fresh.sqlite"
+        let reference = try Self.ingest(paths, into: fresh)
+        let expected = try Self.counts(fresh)
+        #expect(resumed.ok + resumed.unchanged == reference.ok)
+        #expect(complete["documents"] == expected["documents"])
+        #expect(complete["articles"] == expected["articles"])
+        #expect(complete["records"] == expected["records"])
+        func rows(_ path: String) throws -> [String] {
+            try DatabaseQueue(path: path).read { db in
+                try String.fetchAll(db, sql: """
+                    SELECT source || '|' || member || '|' || status || '|' || ifnull(content_hash, '') || '|' || ifnull(chars, '')
+                    FROM documents ORDER BY source, member
+                    """)
+            }
+        }
+        #expect(try rows(database) == rows(fresh))
+    }
+
+    @Test("The database has the same rows, in the same order, for 1 and 3 threads")
+    func deterministicDatabase() throws {
+        let folder = try IngestFixtures.temporaryFolder()
+        defer { IngestFixtures.remove(folder) }
+        let paths = [CorpusFiles.url("pages").path, IngestFixtures.path("archive.zip"), CorpusFiles.url("fixtures/encodings").path]
+        _ = try Self.ingest(paths, into: folder + "/one.sqlite", threads: 1)
+        _ = try Self.ingest(paths, into: folder + "/three.sqlite", threads: 3)
+        func dump(_ path: String) throws -> [String] {
+            try DatabaseQueue(path: path).read { db in
+                var lines: [String] = []
+                for table in ["documents", "articles", "sections", "records"] {
+                    for row in try Row.fetchAll(db, sql: "SELECT * FROM \(table) ORDER BY id") {
+                        lines.append(table + " " + row.description)
+                    }
+                }
+                return lines
+            }
+        }
+        let one = try dump(folder + "/one.sqlite")
+        #expect(one.count > 20)
+        #expect(one == (try dump(folder + "/three.sqlite")))
+    }
+
+    @Test("A database with some documents already present gets only the rest")
+    func partialDatabase() throws {
+        let folder = try IngestFixtures.temporaryFolder()
+        defer { IngestFixtures.remove(folder) }
+        let database = folder + "/corpus.sqlite"
+        let pages = CorpusFiles.url("pages").path
+        let some = CorpusFiles.pages.prefix(2).map { CorpusFiles.url($0).path }
+        _ = try Self.ingest(some, into: database)
+        let statistics = try Self.ingest([pages], into: database)
+        #expect(statistics.unchanged == 2)
+        #expect(statistics.ok == CorpusFiles.pages.count - 2)
+        #expect(try Self.counts(database)["documents"] == CorpusFiles.pages.count)
+    }
+}
+
+struct SimulatedCrash: Error {}
+
+/// Passes documents through, then fails like a crash: the pipeline abandons the run.
+final class CrashingSink: IngestSink {
+    let inner: IngestSink
+    var remaining: Int
+
+    init(wrapping inner: IngestSink, after count: Int) {
+        self.inner = inner
+        remaining = count
+    }
+
+    func begin(_ run: IngestRunInfo) throws { try inner.begin(run) }
+    func write(_ document: IngestedDocument) throws {
+        if remaining == 0 { throw SimulatedCrash() }
+        remaining -= 1
+        try inner.write(document)
+    }
+    func finish(_ statistics: IngestStatistics) throws { try inner.finish(statistics) }
+    func abandon(_ statistics: IngestStatistics) { inner.abandon(statistics) }
+    func upToDateCheck(kinds: Set<RecordKind>) -> (@Sendable (String, String?, String) -> Bool)? { inner.upToDateCheck(kinds: kinds) }
+}

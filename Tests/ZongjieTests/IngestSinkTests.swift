@@ -1,0 +1,187 @@
+import CSV
+import Foundation
+import GRDB
+import Testing
+import Zongjie
+@testable import ZongjieIngest
+
+@Suite("Ingest sinks")
+struct IngestSinkTests {
+    static let run = IngestRunInfo(arguments: ["ingest", "test"], kinds: Set(RecordKind.allCases), threads: 1,
+                                   startedAt: "2024-01-01T00:00:00Z")
+
+    static func failedDocument(sequence: Int) -> IngestedDocument {
+        .notRead(sequence: sequence, source: "reports/b.txt", member: nil, format: .text,
+                 failure: IngestFailure(.binary, "NUL byte at offset 0"), byteCount: 12)
+    }
+
+    static func skippedDocument(sequence: Int) -> IngestedDocument {
+        .notRead(sequence: sequence, source: "reports.zip", member: "scan.pdf", format: nil,
+                 failure: IngestFailure(.unsupportedType, ".pdf files are not read"), byteCount: 40)
+    }
+
+    @Test("SQLite: documents, articles, sections and records with their typed columns")
+    func sqliteRows() throws {
+        let folder = try IngestFixtures.temporaryFolder()
+        defer { IngestFixtures.remove(folder) }
+        let path = folder + "/out.sqlite"
+        let sink = try SQLiteSink(path: path)
+        try sink.begin(Self.run)
+        try sink.write(IngestFixtures.sampleDocument(sequence: 0, source: "reports.zip", member: "a/总结.txt"))
+        try sink.write(Self.failedDocument(sequence: 1))
+        try sink.write(Self.skippedDocument(sequence: 2))
+        try sink.finish(IngestStatistics())
+
+        let db = try DatabaseQueue(path: path)
+        try db.read { db in
+            #expect(try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'schema_version'") == "1")
+            let documents = try Row.fetchAll(db, sql: "SELECT * FROM documents ORDER BY id")
+            #expect(documents.map { $0["status"] as String } == ["ok", "failed", "skipped"])
+            #expect(documents[0]["member"] as String == "a/总结.txt")
+            #expect(documents[1]["member"] as String == "")
+            #expect(documents[1]["reason"] as String == "binary")
+            #expect(documents[2]["error"] as String == ".pdf files are not read")
+            #expect(documents[0]["records"] as Int == 6)
+            #expect(documents[0]["boilerplate"] as String == "[[0,5]]")
+            #expect(documents[0]["kinds"] as String == "count,money,date,institution,dispatch,number,percent")
+
+            let article = try #require(try Row.fetchOne(db, sql: "SELECT * FROM articles"))
+            #expect(article["title"] as String == "对口支援工作总结")
+            #expect(article["author"] as String == "某某医院")
+            let sections = try Row.fetchAll(db, sql: "SELECT * FROM sections ORDER BY ordinal")
+            #expect(sections.map { $0["heading"] as String } == ["一、基本情况", "（一）派出人员"])
+            #expect(sections[1]["parent_id"] as Int64 == sections[0]["id"] as Int64)
+            #expect(sections[1]["level"] as Int == 2)
+
+            let records = try Row.fetchAll(db, sql: "SELECT * FROM records ORDER BY start")
+            #expect(records.map { $0["kind"] as String } == ["count", "money", "date", "institution", "dispatch", "percent"])
+            #expect(records.allSatisfy { ($0["source"] as String) == "reports.zip" && ($0["member"] as String) == "a/总结.txt" })
+            let count = records[0], money = records[1], date = records[2], institution = records[3], dispatch = records[4]
+            #expect(count["value"] as Double == 19 && count["unit"] as String == "名" && count["object"] as String == "医务人员")
+            #expect(count["section"] as String == "[\"一、基本情况\",\"（一）派出人员\"]")
+            #expect(count["section_id"] as Int64 == sections[1]["id"] as Int64)
+            #expect(date["section_id"] as Int64 == sections[0]["id"] as Int64)
+            #expect(money["amount"] as Double == 122_000_000 && money["qualifier"] as String == "approx" && money["currency"] as String == "CNY")
+            #expect(date["year"] as Int == 2019 && date["month"] as Int == 3 && (date["day"] as Int?) == nil)
+            #expect(date["to_month"] as Int == 6 && date["masked"] as Bool == false)
+            #expect(institution["name"] as String == "新疆师范大学" && institution["type"] as String == "university")
+            #expect(dispatch["value"] as Double == 5 && dispatch["sender"] as String == "我校" && dispatch["batches"] as Int == 2)
+            #expect(dispatch["per"] as String == "每年" && dispatch["staff"] as String == "教师" && dispatch["verb"] as String == "选派")
+            #expect(records[5]["value"] as Double == 23.4)
+            let run = try #require(try Row.fetchOne(db, sql: "SELECT * FROM runs"))
+            #expect((run["finished_at"] as String?) != nil)
+        }
+    }
+
+    @Test("SQLite: the same document again adds nothing; changed content replaces it; --reanalyze rewrites")
+    func sqliteReplace() throws {
+        let folder = try IngestFixtures.temporaryFolder()
+        defer { IngestFixtures.remove(folder) }
+        let path = folder + "/out.sqlite"
+        func write(_ documents: [IngestedDocument], reanalyze: Bool = false) throws {
+            let sink = try SQLiteSink(path: path, reanalyze: reanalyze)
+            try sink.begin(Self.run)
+            #expect(sink.upToDateCheck(kinds: Self.run.kinds) != nil || reanalyze)
+            for document in documents { try sink.write(document) }
+            try sink.finish(IngestStatistics())
+        }
+        func counts() throws -> [Int] {
+            try DatabaseQueue(path: path).read { db in
+                try ["documents", "articles", "sections", "records"].map { try Int.fetchOne(db, sql: "SELECT count(*) FROM \($0)")! }
+            }
+        }
+        try write([IngestFixtures.sampleDocument(hash: "h1"), Self.failedDocument(sequence: 1)])
+        #expect(try counts() == [2, 1, 2, 6])
+        try write([IngestFixtures.sampleDocument(hash: "h1"), Self.failedDocument(sequence: 1)])
+        #expect(try counts() == [2, 1, 2, 6])
+        let sink = try SQLiteSink(path: path)
+        let check = try #require(sink.upToDateCheck(kinds: Self.run.kinds))
+        #expect(check("reports/a.txt", nil, "h1"))
+        #expect(!check("reports/a.txt", nil, "h2"))
+        #expect(!sink.upToDateCheck(kinds: [.count])!("reports/a.txt", nil, "h1"))
+        try write([IngestFixtures.sampleDocument(hash: "h2")])
+        #expect(try counts() == [2, 1, 2, 6])
+        let hash = try DatabaseQueue(path: path).read { try String.fetchOne($0, sql: "SELECT content_hash FROM documents WHERE source = 'reports/a.txt'") }
+        #expect(hash == "h2")
+        try write([IngestFixtures.sampleDocument(hash: "h2")], reanalyze: true)
+        #expect(try counts() == [2, 1, 2, 6])
+    }
+
+    @Test("SQLite: a database zongjie did not make is refused")
+    func sqliteForeign() throws {
+        let folder = try IngestFixtures.temporaryFolder()
+        defer { IngestFixtures.remove(folder) }
+        let path = folder + "/other.db"
+        try DatabaseQueue(path: path).write { try $0.execute(sql: "CREATE TABLE people (name TEXT)") }
+        #expect(throws: OutputError.self) { try SQLiteSink(path: path) }
+        try Data("not a database at all, just text that is long enough to look like a header".utf8)
+            .write(to: URL(fileURLWithPath: folder + "/text.db"))
+        #expect(throws: OutputError.self) { try SQLiteSink(path: folder + "/text.db") }
+    }
+
+    @Test("JSONL: lines are the records' canonical JSON; the file appears only when complete")
+    func jsonl() throws {
+        let folder = try IngestFixtures.temporaryFolder()
+        defer { IngestFixtures.remove(folder) }
+        let path = folder + "/out.jsonl"
+        let document = IngestFixtures.sampleDocument(source: "a.zip", member: "x/1.txt")
+        let sink = try JSONLSink(path: path)
+        try sink.begin(Self.run)
+        try sink.write(document)
+        try sink.write(Self.failedDocument(sequence: 1))
+        #expect(!FileManager.default.fileExists(atPath: path))
+        try sink.finish(IngestStatistics())
+        let lines = try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n").map(String.init)
+        #expect(lines == document.records.map { $0.jsonLine(source: "a.zip", id: "x/1.txt") })
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder) == ["out.jsonl"])
+
+        let second = try JSONLSink(path: path)
+        try second.begin(Self.run)
+        try second.write(IngestFixtures.sampleDocument(source: "other.txt"))
+        second.abandon(IngestStatistics())
+        #expect(try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n").map(String.init) == lines)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder) == ["out.jsonl"])
+    }
+
+    @Test("CSV: one file per kind and documents.csv, UTF-8 with BOM, readable by a CSV reader")
+    func csv() throws {
+        let folder = try IngestFixtures.temporaryFolder()
+        defer { IngestFixtures.remove(folder) }
+        let out = folder + "/out.csv"
+        let sink = try CSVSink(folder: out)
+        try sink.begin(Self.run)
+        var document = IngestFixtures.sampleDocument(source: "a,b.txt")
+        document.records[0].text = "带\"引号\"，和\n换行"
+        try sink.write(document)
+        try sink.write(Self.failedDocument(sequence: 1))
+        try sink.finish(IngestStatistics())
+        let names = try FileManager.default.contentsOfDirectory(atPath: out).sorted()
+        #expect(names == ["count.csv", "date.csv", "dispatch.csv", "documents.csv", "institution.csv", "money.csv", "number.csv", "percent.csv"])
+        func rows(_ name: String) throws -> [[String]] {
+            let bytes = try CorpusFiles.bytesAt(out + "/" + name)
+            #expect(Array(bytes.prefix(3)) == [0xEF, 0xBB, 0xBF])
+            let reader = try CSVReader(stream: InputStream(data: Data(bytes.dropFirst(3))))
+            var rows: [[String]] = []
+            while let row = reader.next() { rows.append(row) }
+            return rows
+        }
+        let counts = try rows("count.csv")
+        #expect(counts[0] == ["source", "member", "article", "section", "start", "end", "text", "rule",
+                              "value", "low", "high", "qualifier", "unit", "object"])
+        #expect(counts[1] == ["a,b.txt", "", "0", "[\"一、基本情况\",\"（一）派出人员\"]", "30", "33", "带\"引号\"，和\n换行",
+                              "count.test", "19", "19", "19", "exact", "名", "医务人员"])
+        #expect(counts.count == 2)
+        let dispatch = try rows("dispatch.csv")
+        #expect(Array(dispatch[1].suffix(7)) == ["5", "名", "教师", "选派", "我校", "2", "每年"])
+        #expect(try rows("number.csv").count == 1)
+        let documents = try rows("documents.csv")
+        #expect(documents.map { $0[3] } == ["status", "ok", "failed"])
+        #expect(documents[2][4] == "binary")
+    }
+}
+
+extension CorpusFiles {
+    static func bytesAt(_ path: String) throws -> [UInt8] {
+        [UInt8](try Data(contentsOf: URL(fileURLWithPath: path)))
+    }
+}
