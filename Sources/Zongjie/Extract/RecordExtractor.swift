@@ -12,6 +12,24 @@ public enum RecordExtractor {
                 records.append(context.record(item.range, rule: item.rule, value: item.record))
             }
         }
+        var institutionRanges: [Range<Int>] = []
+        if kinds.contains(.institution) || kinds.contains(.dispatch) {
+            for item in InstitutionExtractor(context: context).extract() {
+                institutionRanges.append(item.range)
+                if kinds.contains(.institution) {
+                    records.append(context.record(item.range, rule: item.rule, value: .institution(item.value)))
+                }
+            }
+        }
+        if kinds.contains(.dispatch) {
+            let countStarts = Set(records.filter { $0.kind == .count }.map(\.start))
+            for item in DispatchExtractor(context: context, institutions: institutionRanges).extract() {
+                records.append(context.record(item.range, rule: "dispatch.verb-figure", value: .dispatch(item.value)))
+                // The figure of a dispatch is a count too, even a bare 一名 (派出一名干部).
+                let figure = context.record(item.figure, rule: "count.dispatch-figure", value: .count(item.figureValue))
+                if kinds.contains(.count), !countStarts.contains(figure.start) { records.append(figure) }
+            }
+        }
         if kinds.contains(.date) {
             for item in DateExtractor(context: context).extract() {
                 records.append(context.record(item.range, rule: item.rule, value: .date(item.value)))

@@ -1,0 +1,416 @@
+/// Finds statements of staff sent or stationed to work, serve, teach or hold a post elsewhere:
+/// a sending verb (选派 派出 派驻 下派 派遣 …) and an explicit figure of people (19名, 5、6名,
+/// 一名), with the staff noun, the sender named before the verb, batches and period. Coordinated
+/// objects give one record each (派出14名教师、2名管理干部). Sending staff to study (进修, 访学,
+/// 攻读) is not dispatch, and a statement without a figure is no record.
+///
+/// Rule: `dispatch.verb-figure`.
+struct DispatchExtractor {
+    let context: ExtractionContext
+    let institutions: [Range<Int>]
+    let parser = NumeralParser(options: .extraction)
+
+    struct Found {
+        var range: Range<Int>
+        var value: DispatchValue
+        /// The figure (numeral + unit), for the count record it also is.
+        var figure: Range<Int>
+        var figureValue: CountValue
+    }
+
+    static let verbs: [[UInt32]] = [
+        "选派", "派出", "派驻", "下派", "派遣", "外派", "增派", "轮派", "互派", "抽调", "委派", "选调", "组派", "派",
+    ].map(scalars)
+    static let personUnits: [[UInt32]] = ["人次", "名", "位", "人"].map(scalars)
+    /// Words of study: sending people to learn is not dispatch.
+    static let studyWords: [[UInt32]] = [
+        "进修", "访学", "攻读", "跟班学习", "学习培训", "培训学习", "参加培训", "接受培训", "读研", "读博", "深造", "接受爱国主义教育",
+        "接受教育", "参训", "研修", "学习考察", "学习交流", "培训", "培养",
+    ].map(scalars)
+    /// Head nouns of staff: a staff phrase ends with one of them (工作人员|冒着, 放射科主任|前来).
+    static let staffHeads: [[UInt32]] = [
+        "医务人员", "技术人员", "管理人员", "工作人员", "人员", "教师", "老师", "干部", "专家", "医生", "医师", "护士", "研究生",
+        "博士生", "硕士生", "博士", "硕士", "学生", "志愿者", "骨干", "队员", "主任", "院长", "校长", "运动员", "教授", "人才",
+        "员工", "职工", "同志", "英才", "毕业生", "医护人员", "团队",
+    ].map(scalars)
+    /// Words of service that make it dispatch even when study is mentioned.
+    static let serviceWords: [[UInt32]] = [
+        "挂职", "支教", "任职", "担任", "工作", "服务", "援助", "支援", "帮扶", "驻点", "蹲点", "讲学", "授课", "带教", "坐诊",
+        "义诊", "进驻", "任教",
+    ].map(scalars)
+    static let periods: [[UInt32]] = ["每学年", "每学期", "每年", "每批", "每次"].map(scalars)
+    /// Words between the sender and the verb (南京大学共派出, 东北师范大学每年派).
+    static let senderFillers: [[UInt32]] = [
+        "共", "先后", "累计", "已", "已经", "还", "又", "也", "都", "曾", "将", "每年", "每学年", "每学期", "分别", "陆续", "今年",
+        "还将", "共计", "连续", "多次", "积极", "主动", "专门", "特别", "向我校", "向我院", "为我校", "为我院", "给我校",
+    ].map(scalars)
+    /// After 派: 派别, 派出所, 派系 … are no sending.
+    static let notSending: Set<UInt32> = Set(scalars("别头系性对生"))
+    static let notSendingBefore: Set<UInt32> = Set(scalars("指分摊党流学宗气帮"))
+    static let pronounSenders: [[UInt32]] = ["我院", "我校", "我市", "我县", "我局", "我区", "我省", "我们", "本院", "本校"].map(scalars)
+
+    func extract() -> [Found] {
+        let s = context.s
+        var found: [Found] = []
+        var i = 0
+        while i < s.count {
+            guard !context.blocked[i], let verb = Self.verbs.first(where: { s.hasPrefix($0, at: i) }) else { i += 1; continue }
+            let verbEnd = i + verb.count
+            if verb == scalars("派") {
+                if verbEnd < s.count, Self.notSending.contains(s[verbEnd]) { i += 1; continue }
+                if i > 0, Self.notSendingBefore.contains(s[i - 1]) { i += 1; continue }
+            }
+            if verb == scalars("派出"), verbEnd < s.count, s[verbEnd] == 0x6240 { i = verbEnd; continue }   // 派出所
+            found.append(contentsOf: statements(verb: i..<verbEnd))
+            i = verbEnd
+        }
+        return found
+    }
+
+    /// The records of one verb: its figures and staff in the window that follows it.
+    private func statements(verb: Range<Int>) -> [Found] {
+        let s = context.s
+        let sentence = context.sentence(around: verb.lowerBound)
+        // The figure may sit up to ~45 characters after the verb, across at most one comma.
+        let windowEnd = min(sentence.upperBound, verb.upperBound + 80)
+        // 选派、组织确定: a list of verbs, no object.
+        if verb.upperBound < s.count, s[verb.upperBound] == QuantityExtractor.dun { return [] }
+        guard let first = figure(from: verb.upperBound, to: windowEnd, crossingCommas: 1) else { return [] }
+        if isStudy(verb: verb, sentence: sentence) { return [] }
+        var results: [Found] = []
+        var figures = [first]
+        // Coordinated objects: 14名优秀教师、2名优秀管理干部.
+        var staffOfFirst = staff(after: first.range.upperBound, verbEnd: verb.upperBound, figureStart: first.range.lowerBound)
+        var cursor = max(first.range.upperBound, staffOfFirst?.upperBound ?? 0)
+        while cursor < windowEnd, s[cursor] == QuantityExtractor.dun,
+              let next = figure(from: cursor + 1, to: min(windowEnd, cursor + 12), crossingCommas: 0), next.range.lowerBound == cursor + 1 {
+            figures.append(next)
+            let nextStaff = staff(after: next.range.upperBound, verbEnd: verb.upperBound, figureStart: next.range.lowerBound)
+            cursor = max(next.range.upperBound, nextStaff?.upperBound ?? next.range.upperBound)
+        }
+        let sender = self.sender(before: verb.lowerBound)
+        let per = period(before: verb.lowerBound)
+        let batches = self.batches(between: verb, and: first.range.lowerBound)
+        let verbText = context.text(verb)
+        for (index, figure) in figures.enumerated() {
+            var staffRange = index == 0 ? staffOfFirst : staff(after: figure.range.upperBound, verbEnd: verb.upperBound, figureStart: figure.range.lowerBound)
+            var beforeVerb = false
+            if staffRange == nil, let before = staff(before: verb.lowerBound) {
+                staffRange = before
+                beforeVerb = true
+            }
+            let end = beforeVerb ? figure.range.upperBound : max(figure.range.upperBound, staffRange?.upperBound ?? 0)
+            let staffText = staffRange.map { cleanStaff(context.text($0)) }
+            let value = DispatchValue(count: figure.value.value, unit: figure.value.unit, staff: staffText, verb: verbText,
+                                      from: sender, batches: batches, per: per)
+            results.append(Found(range: verb.lowerBound..<end, value: value, figure: figure.range, figureValue: figure.value))
+        }
+        staffOfFirst = nil
+        return results
+    }
+
+    struct Figure {
+        var range: Range<Int>
+        var value: CountValue
+    }
+
+    /// The first figure of people (numeral or range + 名/人/位/人次) in the window.
+    private func figure(from start: Int, to end: Int, crossingCommas: Int) -> Figure? {
+        let s = context.s
+        var commas = 0
+        var i = start
+        while i < end {
+            let c = s[i]
+            if c == HeadingMarkers.comma { commas += 1; if commas > crossingCommas { return nil } }
+            if ExtractionContext.isSentenceBreak(c) { return nil }
+            // Another sending verb owns what follows (择优选派、…，每学年选派5位).
+            if i > start, Self.verbs.contains(where: { s.hasPrefix($0, at: i) }) { return nil }
+            // 第七批 is an ordinal; skip the ordinal and go on.
+            if c == QuantityExtractor.di, let ordinal = parser.parse(s, at: i + 1) { i = ordinal.range.upperBound; continue }
+            if startsNumber(i), let number = parser.parse(s, at: i), !number.isFraction {
+                var high = number
+                var after = number.range.upperBound
+                // Ranges: 3——5名, 5、6名, 2-4名.
+                if after < end, let (second, secondEnd) = rangeSecond(after: number) {
+                    high = second
+                    after = secondEnd
+                }
+                if let unit = Self.personUnits.first(where: { s.hasPrefix($0, at: after) }) {
+                    let unitEnd = after + unit.count
+                    // 人民 / 人才 are no figure of people.
+                    if unit == scalars("人"), unitEnd < s.count, s[unitEnd] == 0x6C11 || s[unitEnd] == 0x624D || s[unitEnd] == 0x5458 {
+                        i = unitEnd
+                        continue
+                    }
+                    var qualifier: Qualifier = number.more ? .more : .exact
+                    var spanStart = number.range.lowerBound
+                    if high != number { qualifier = .range }
+                    else if let leading = Qualifiers.leading(s, endingAt: spanStart), leading.start >= start {
+                        qualifier = leading.qualifier
+                        spanStart = leading.start
+                    }
+                    var spanEnd = unitEnd
+                    if high == number, let trailing = Qualifiers.trailing(s, startingAt: unitEnd) {
+                        qualifier = qualifier == .exact ? trailing.qualifier : qualifier
+                        spanEnd = trailing.end
+                    }
+                    let value = CountValue(value: number.value, low: number.value, high: high.value, qualifier: qualifier,
+                                           unit: String(scalarValues: unit), object: nil)
+                    return Figure(range: spanStart..<spanEnd, value: value)
+                }
+                i = max(i + 1, after)
+                continue
+            }
+            i += 1
+        }
+        return nil
+    }
+
+    private func startsNumber(_ i: Int) -> Bool {
+        let s = context.s
+        let c = s[i]
+        let previous: UInt32 = i > 0 ? s[i - 1] : 0x20
+        if NumeralCharacters.isASCIIDigit(c) { return !NumeralCharacters.isASCIIDigit(previous) && !NumeralCharacters.isMask(previous) }
+        return NumeralParser.digit(c) >= 0 || NumeralCharacters.smallUnit(c) > 0
+    }
+
+    private func rangeSecond(after first: NumeralMatch) -> (NumeralMatch, Int)? {
+        let s = context.s
+        var i = first.range.upperBound
+        let c = s[i]
+        if c == 0x2014 || c == 0x2013 || c == 0x2D || c == 0x7E || c == QuantityExtractor.dun || c == QuantityExtractor.zhi {
+            while i < s.count, s[i] == c { i += 1 }
+        } else {
+            return nil
+        }
+        guard i < s.count, let second = parser.parse(s, at: i), second.value > first.value else { return nil }
+        return (second, second.range.upperBound)
+    }
+
+    /// The staff noun: after the figure (skipping a 的-clause of qualities: 19名思想作风好,…的医务人员),
+    /// between the verb and the figure (派遣教师到我校讲学，至今已有20人次), or before the verb
+    /// (支教教师共选派200名).
+    private func staff(after figureEnd: Int, verbEnd: Int, figureStart: Int) -> Range<Int>? {
+        let s = context.s
+        if let phrase = nounPhrase(from: figureEnd) {
+            let next: UInt32 = phrase.upperBound < s.count ? s[phrase.upperBound] : 0x3002
+            // Qualities before the noun (思想作风好、…的医务人员) hold no head noun of staff.
+            if next == 0x7684 || next == HeadingMarkers.comma || next == QuantityExtractor.dun, !containsStaffHead(phrase),
+               let noun = nounAfterLastDe(from: phrase.upperBound) {
+                return noun
+            }
+            return cutAtStaffHead(phrase)
+        }
+        guard figureStart > verbEnd else { return nil }
+        // A head noun right before the figure (…或医技等人员近100人, 援疆干部3200多名).
+        var end = figureStart
+        for filler in ["共", "计", "约", "近", "达", "有"].map(scalars) where end - filler.count >= verbEnd && s.hasPrefix(filler, at: end - filler.count) {
+            end -= filler.count
+            break
+        }
+        for head in Self.staffHeads where end - head.count >= verbEnd && s.hasPrefix(head, at: end - head.count) {
+            var start = end - head.count
+            while start > verbEnd, end - start < 6, CharacterClass.of(s[start - 1]) == .han, !Self.staffStops.contains(s[start - 1]) { start -= 1 }
+            return start..<end
+        }
+        if let phrase = nounPhrase(from: verbEnd) {
+            let clipped = phrase.lowerBound..<min(phrase.upperBound, figureStart)
+            if !clipped.isEmpty { return cutAtStaffHead(clipped) }
+        }
+        return nil
+    }
+
+    /// The staff noun right before the verb, past fillers (支教教师共选派200名).
+    private func staff(before verbStart: Int) -> Range<Int>? {
+        let s = context.s
+        var end = verbStart
+        for filler in Self.senderFillers where end - filler.count >= 0 && s.hasPrefix(filler, at: end - filler.count) {
+            end -= filler.count
+            break
+        }
+        for head in Self.staffHeads where end - head.count >= 0 && s.hasPrefix(head, at: end - head.count) {
+            var start = end - head.count
+            while start > 0, end - start < 8, CharacterClass.of(s[start - 1]) == .han, !Self.staffStops.contains(s[start - 1]) { start -= 1 }
+            return start..<end
+        }
+        return nil
+    }
+
+    private func containsStaffHead(_ phrase: Range<Int>) -> Bool {
+        Self.staffHeads.contains { context.s.firstIndex(of: $0, in: phrase) != nil }
+    }
+
+    /// Ends a staff phrase after its last head noun (工作人员冒 → 工作人员).
+    private func cutAtStaffHead(_ phrase: Range<Int>) -> Range<Int> {
+        let s = context.s
+        var best: Int?
+        for head in Self.staffHeads {
+            var k = phrase.lowerBound
+            while k + head.count <= phrase.upperBound {
+                if s.hasPrefix(head, at: k) { best = max(best ?? 0, k + head.count) }
+                k += 1
+            }
+        }
+        guard let end = best else { return phrase }
+        return phrase.lowerBound..<end
+    }
+
+    static let staffStops: Set<UInt32> = Set(scalars("的地得了着和与及或在到赴为对从向由把被将等于是有来去共计达各其中均也都已还又并分批前往至"))
+
+    private func nounPhrase(from start: Int) -> Range<Int>? {
+        let s = context.s
+        var end = start
+        let limit = min(s.count, start + 10)
+        while end < limit, CharacterClass.of(s[end]) == .han, !Self.staffStops.contains(s[end]), !isVerbAhead(end) {
+            end += 1
+        }
+        return end > start ? start..<end : nil
+    }
+
+    /// The noun after the last 的 before a verb or the end of the sentence.
+    private func nounAfterLastDe(from start: Int) -> Range<Int>? {
+        let s = context.s
+        var position = start
+        var lastDe: Int?
+        let limit = min(s.count, start + 60)
+        while position < limit, !ExtractionContext.isSentenceBreak(s[position]) {
+            if s[position] == 0x7684 { lastDe = position; position += 1; continue }
+            // Another figure or sending verb: the qualities ended without a 的.
+            if lastDe == nil, Self.verbs.contains(where: { s.hasPrefix($0, at: position) }) { return nil }
+            if let de = lastDe, position > de + 1, isVerbAhead(position) || Self.staffStops.contains(s[position]) { break }
+            position += 1
+        }
+        guard let de = lastDe, let noun = nounPhrase(from: de + 1) else { return nil }
+        return cutAtStaffHead(noun)
+    }
+
+    static let verbsAfterStaff: [[UInt32]] = [
+        "到", "赴", "前往", "去", "来", "参加", "开展", "担任", "挂职", "支教", "进驻", "下乡", "深入", "组成", "工作", "服务",
+        "讲学", "授课", "帮扶", "指导", "从事", "驻", "入驻", "常驻", "带队", "分赴", "奔赴", "承担", "开始", "负责", "冒着",
+    ].map(scalars)
+
+    private func isVerbAhead(_ position: Int) -> Bool {
+        // 工作人员 begins with 工作 but is a noun.
+        if Self.staffHeads.contains(where: { $0.count > 2 && context.s.hasPrefix($0, at: position) }) { return false }
+        return Self.verbsAfterStaff.contains { context.s.hasPrefix($0, at: position) }
+    }
+
+    /// 优秀教师 → 教师: praise is not part of the staff noun.
+    private func cleanStaff(_ text: String) -> String {
+        for prefix in ["优秀的", "优秀"] where text.hasPrefix(prefix) && text.count > prefix.count + 1 {
+            return String(text.dropFirst(prefix.count))
+        }
+        return text
+    }
+
+    private func isStudy(verb: Range<Int>, sentence: Range<Int>) -> Bool {
+        let s = context.s
+        let after = verb.upperBound..<min(sentence.upperBound, verb.upperBound + 60)
+        let study = Self.studyWords.contains { s.firstIndex(of: $0, in: after) != nil }
+        guard study else { return false }
+        let service = Self.serviceWords.contains { s.firstIndex(of: $0, in: after) != nil }
+        return !service
+    }
+
+    /// The sender named right before the verb (南京大学共派出, 杭州、温州…8个市选派): an institution
+    /// or a list of places, with filler words between; nil for pronouns (我院, 我校).
+    private func sender(before verbStart: Int) -> String? {
+        let s = context.s
+        var end = verbStart
+        var moved = true
+        while moved {
+            moved = false
+            for filler in Self.senderFillers where end - filler.count >= 0 && s.hasPrefix(filler, at: end - filler.count) {
+                end -= filler.count
+                moved = true
+                break
+            }
+            // 了, 分5批
+            if end > 0, s[end - 1] == 0x4E86 { end -= 1; moved = true }
+            if end > 2, s[end - 1] == 0x6279 {
+                var k = end - 1
+                while k > 0, NumeralCharacters.isASCIIDigit(s[k - 1]) || NumeralParser.digit(s[k - 1]) >= 0 { k -= 1 }
+                if k < end - 1, k > 0, s[k - 1] == 0x5206 || s[k - 1] == 0x5171 { end = k - 1; moved = true }   // 分 共
+            }
+        }
+        if Self.pronounSenders.contains(where: { end - $0.count >= 0 && s.hasPrefix($0, at: end - $0.count) }) { return nil }
+        if let institution = institutions.last(where: { $0.upperBound == end }) {
+            return context.text(institution)
+        }
+        // A list of places: 杭州、温州、湖州 … (and an optional 等N个市).
+        var listEnd = end
+        if listEnd >= 3, s[listEnd - 1] == 0x5E02, s[listEnd - 2] == 0x4E2A {   // …8个市
+            var k = listEnd - 2
+            while k > 0, NumeralCharacters.isASCIIDigit(s[k - 1]) || NumeralParser.digit(s[k - 1]) >= 0 { k -= 1 }
+            listEnd = k
+        }
+        var start = listEnd
+        var places = 0
+        while start > 0 {
+            var matched = false
+            for length in stride(from: 4, through: 2, by: -1) where start - length >= 0 {
+                if let (_, placeEnd) = Gazetteer.shared.longestPlace(in: s, at: start - length, limit: start), placeEnd == start {
+                    start -= length
+                    places += 1
+                    matched = true
+                    break
+                }
+            }
+            guard matched else { break }
+            if start > 0, s[start - 1] == QuantityExtractor.dun { start -= 1 } else { break }
+        }
+        if places > 0 {
+            if s[start] == QuantityExtractor.dun { start += 1 }
+            return context.text(start..<listEnd)
+        }
+        return nil
+    }
+
+    private func period(before verbStart: Int) -> String? {
+        let s = context.s
+        let from = max(0, verbStart - 10)
+        var best: (Int, [UInt32])?
+        for period in Self.periods {
+            var k = verbStart - period.count
+            while k >= from {
+                if s.hasPrefix(period, at: k) {
+                    if best == nil || k > best!.0 { best = (k, period) }
+                    break
+                }
+                k -= 1
+            }
+        }
+        guard let found = best else { return nil }
+        // Only fillers may sit between the period and the verb.
+        let between = (found.0 + found.1.count)..<verbStart
+        if between.contains(where: { ExtractionContext.isClauseBreak(s[$0]) }) { return nil }
+        return String(scalarValues: found.1)
+    }
+
+    /// 12批 / 16批次 between the verb and the figure, or 分5批 / 共六批 before the verb.
+    private func batches(between verb: Range<Int>, and figureStart: Int) -> Int? {
+        let s = context.s
+        var i = verb.upperBound
+        while i < figureStart {
+            if startsNumber(i), let number = parser.parse(s, at: i), number.range.upperBound < s.count, s[number.range.upperBound] == 0x6279 {
+                if i > 0, s[i - 1] == QuantityExtractor.di { return nil }
+                return Int(number.value)
+            }
+            i += 1
+        }
+        // Before the verb: 分5批派出, 共六批选派 (within the clause).
+        var k = verb.lowerBound - 1
+        let floor = max(0, verb.lowerBound - 12)
+        while k >= floor, !ExtractionContext.isClauseBreak(s[k]) {
+            if s[k] == 0x6279, k > 0 {
+                var start = k
+                while start > floor, NumeralCharacters.isASCIIDigit(s[start - 1]) || NumeralParser.digit(s[start - 1]) >= 0 { start -= 1 }
+                if start < k, !(start > 0 && s[start - 1] == QuantityExtractor.di), let number = parser.parse(s, at: start) {
+                    return Int(number.value)
+                }
+            }
+            k -= 1
+        }
+        return nil
+    }
+}

@@ -1,0 +1,417 @@
+/// Finds names of organisations with their type: known names and abbreviations from the
+/// organisations list (教育部, 东北师大), and names built from a proper part and a type suffix
+/// (靖边县 + 人民医院, 宜良县 + 卫生局, 苏州市太湖绢麻纺织 + 有限公司), extended by their sub-units
+/// (中山大学 + 基础医学院). The proper part is a place from the gazetteer, a known organisation, a
+/// placeholder (××, xx, __: masked), or for schools, universities, hospitals and companies a short
+/// name that is not a generic word. Pronouns (我院), roles (受援医院), bare places and departments
+/// are not institutions. The longest name wins.
+///
+/// Rules: `institution.known`, `institution.suffix`, `institution.masked`.
+struct InstitutionExtractor {
+    let context: ExtractionContext
+    let gazetteer = Gazetteer.shared
+
+    struct Suffix {
+        var text: [UInt32]
+        var type: InstitutionType
+        /// Names with this suffix need a place, a known organisation or a placeholder in them.
+        var needsAnchor: Bool
+        /// May be extended by a following sub-unit (大学 → 大学附属医院).
+        var takesSubunits: Bool
+    }
+
+    static let suffixes: [Suffix] = {
+        func make(_ words: [String], _ type: InstitutionType, anchor: Bool, subunits: Bool = false) -> [Suffix] {
+            words.map { Suffix(text: scalars($0), type: type, needsAnchor: anchor, takesSubunits: subunits) }
+        }
+        var list: [Suffix] = []
+        list += make(["大学", "师范大学", "医科大学", "农业大学", "中医药大学", "科技大学", "理工大学"], .university, anchor: false, subunits: true)
+        list += make(["学院", "师范学院", "医学院", "职业技术学院", "研究生院", "师院", "师大", "农大", "医大", "工大"], .university, anchor: true, subunits: true)
+        // Bare 医院 / 学校 are too common after verbs (提高医院…, 召开学校…) to stand without a place.
+        list += make(["医院", "人民医院", "中心医院", "中医院", "中医医院", "妇幼保健院", "红十字会医院", "卫生院", "中心卫生院",
+                      "社区卫生服务中心", "卫生服务中心", "疾病预防控制中心", "疾控中心", "保健院", "防疫站"], .hospital, anchor: true)
+        list += make(["方舱医院"], .hospital, anchor: false)
+        list += make(["学校"], .school, anchor: true)
+        list += make(["小学", "中学", "初中", "高中", "中心学校", "中心小学", "幼儿园", "职中", "完小", "一中", "二中", "三中",
+                      "四中", "五中", "六中", "七中", "八中", "九中", "实验中学", "实验小学", "职业技术学校", "职业学校"], .school, anchor: false)
+        list += make(["局", "厅", "委", "委员会", "办公室", "人民政府", "政府", "市委", "县委", "区委", "州委", "省委", "党委", "指挥部",
+                      "发改委", "卫计委", "卫健委", "教委", "三峡办", "扶贫办", "援疆办", "纪委", "团委"], .government, anchor: true)
+        list += make(["有限公司", "有限责任公司", "股份有限公司", "公司", "集团", "分行", "支行", "银行"], .company, anchor: false)
+        list += make(["红十字会", "基金会", "协会", "商会", "研究会", "电视台", "广播电台", "报社", "监督所", "研究所", "研究院",
+                      "林场", "农场", "分队", "总队", "活动中心", "孵化中心", "服务中心", "管理中心", "科学院"], .other, anchor: true)
+        // Longest suffix first, so that 人民医院 wins over 医院.
+        return list.sorted { $0.text.count > $1.text.count }
+    }()
+
+    /// Sub-units that extend a university or hospital name: 中山大学 + 基础医学院.
+    static let subunitSuffixes: [(text: [UInt32], type: InstitutionType)] = [
+        ("附属医院", InstitutionType.hospital), ("医院", .hospital), ("研究生院", .university), ("医学院", .university),
+        ("学院", .university), ("研究院", .other), ("研究所", .other), ("分院", .university), ("分校", .university),
+    ].map { (scalars($0.0), $0.1) }
+
+    /// Words that are not a proper name: pronouns, roles, levels, kinds. A name whose proper part
+    /// is only these is generic (县人民医院, 受援医院, 二级医院, 基础医学院).
+    static let genericWords: [[UInt32]] = [
+        "对口支援", "受援", "支援", "对口", "帮扶", "结对", "协作", "合作", "定点", "上级", "基层", "当地", "地方", "县级", "市级",
+        "省级", "乡级", "乡镇", "城市", "农村", "城区", "社区", "自治区", "重点", "知名", "大型", "综合", "专科", "二级", "三级",
+        "三甲", "二甲", "一级", "公立", "民营", "附属", "中心", "人民", "中医", "第一", "第二", "第三", "实验", "希望", "民族",
+        "师范", "农业", "医科", "中医药", "理工", "科技", "工业", "职业", "技术", "各级", "有关", "相关", "其他", "兄弟", "全国",
+        "国内", "省内", "两所", "三所", "几所", "多所", "部属", "高等", "普通", "驻地", "方舱", "发热", "隔离", "新建", "所在",
+        "周边", "附近", "下属", "直属", "属地", "我", "本", "该", "各", "贵", "其", "此", "这", "那", "村", "县", "市", "省", "区",
+        "乡", "镇", "州", "国家", "中央", "卫生", "教育", "体育", "基础", "医疗", "骨干", "示范", "公办", "私立", "寄宿制", "九年制",
+        "完全", "初级", "高级", "中等", "乡村", "村级", "校级", "院级", "新", "老", "原", "现", "总", "分", "省直", "市直", "县直",
+        "合格", "标准化", "规范化", "薄弱", "偏远", "山区", "牧区", "边疆", "少数民族", "双语", "同级", "相应", "上述", "有些",
+        "一些", "部分", "所有", "全部", "派出", "接收", "接受", "选派", "送", "两", "三", "四", "五", "六", "七", "八", "九", "十",
+        "一", "二", "几", "多", "主要", "传统", "临近", "邻近", "对方", "双方", "指定", "牵头", "协议", "联合", "共建", "援建",
+        "联系", "帮带", "军队", "部队", "民办", "公立医院", "民营医院", "专业", "名校", "优质", "先进", "国外", "境外", "省外",
+        "市外", "县外", "本地", "外地", "远程", "网络", "中小", "大中", "小", "大", "中", "所", "一所", "这所", "名牌", "著名",
+        "省属", "本科", "高职", "研究型", "综合性", "应用型", "医学", "开放", "老年", "广播电视", "精神病", "传染病", "肿瘤", "儿童",
+        "妇产", "口腔", "眼科", "骨科", "康复", "中西医结合", "民族医", "藏医", "蒙医", "维吾尔医", "结核病", "职业病", "胸科",
+        "考上", "考入", "就读", "毕业", "军医", "私人", "个体", "营利性", "非营利性", "部", "部委", "示范性", "国家级",
+        "省级示范", "直属", "全日制", "提高", "提升", "规范", "加强", "推动", "培训", "落实", "解决", "建设", "发展", "管理",
+        "走出", "召开", "根据", "明确", "开展", "完善", "总体", "配合", "通过", "选拔", "城乡", "城镇", "手拉手", "各项", "新形势下",
+        "本地", "合作成立", "成立", "一流", "内地", "地区",
+    ].map(scalars)
+
+    /// Words that start with a suffix's last character and show the suffix is not one (布局 → 局面).
+    static let falseSuffixContinuations: [UInt32: Set<UInt32>] = [
+        0x5C40: Set(scalars("面部势限")),          // 局
+        0x59D4: Set(scalars("托派屈婉员")),        // 委
+        0x5385: Set(scalars("堂")),               // 厅
+        0x5B66: Set(scalars("生习者毕")),         // 学: 大学生, 中学学习, 大学毕业
+        0x4E2D: Set(scalars("全")),               // 中: 十八届四中全会
+    ]
+
+    /// Verbs and pronouns that end the words before a name inside its body (南京大学|支援|伊犁师范学院).
+    static let bodyStops: [[UInt32]] = [
+        "支援", "援助", "帮助", "帮扶", "派出", "选派", "派驻", "开展", "担任", "接管", "开进", "加强", "扩大", "提高", "提升", "进驻",
+        "我院", "我校", "我市", "我县", "我区", "本院", "本校", "该院", "该校", "联合", "依托", "协助", "组织", "邀请", "任",
+        "书记", "校长", "院长", "教授", "主任", "处长", "部长", "局长", "专家",
+    ].map(scalars)
+    /// Characters a sub-unit extension never crosses (来 of 来学院, 赴, 去).
+    static let extensionStops: Set<UInt32> = Set(scalars("来去赴往"))
+    /// Category adjectives: a place and these before a suffix name a class, not an institution (新疆高等学校).
+    static let categoryWords: [[UInt32]] = ["高等", "本科", "地区", "一流", "重点", "普通", "部属", "省属", "内地", "各类", "两所", "三所",
+                                            "几所", "多所"].map(scalars)
+
+    /// Characters right before a suffix that make it part of another word (大局, 常委).
+    static let falseSuffixPrecedents: [UInt32: Set<UInt32>] = [
+        0x5C40: Set(scalars("大布格全结时政当开破残骗")),   // 局
+        0x59D4: Set(scalars("常编主部")),                // 委
+        0x5927: Set(scalars("扩上考读进念")),              // 大(学): 扩大学…, 上大学
+        0x9AD8: Set(scalars("提升崇")),                  // 高(中): 提高中…
+    ]
+
+    /// Party and governing bodies that belong to an institution already named (靖边县人民医院党委).
+    static let bodiesOfInstitutions: Set<String> = ["党委", "委员会", "委", "办公室", "纪委", "团委", "工会", "党支部"]
+    static let institutionEndings: [[UInt32]] = ["大学", "学院", "医院", "卫生院", "学校", "中学", "小学", "公司", "集团"].map(scalars)
+    static let pronouns: Set<UInt32> = Set(scalars("我本该贵其此"))
+    static let townshipLevels: Set<UInt32> = Set(scalars("乡镇"))
+    /// 乡镇, 城镇, 城乡, 村镇 are kinds of places, not a township's name.
+    static let notTownships: Set<UInt32> = Set(scalars("乡城村"))
+    static let determiners: [[UInt32]] = ["部分", "各", "所有", "本地", "有关", "相关", "一些", "城乡", "其他", "全部", "多所", "许多",
+                                          "广大", "各类", "各级", "其它", "直属"].map(scalars)
+    static let levelPrefixes: Set<UInt32> = Set(scalars("省市县区乡镇州村"))
+    /// Words that end right before a name: 我市西郊小学, 全县利安中学.
+    static let pronounWords: [[UInt32]] = ["我市", "我县", "我区", "我州", "我省", "本市", "本县", "全市", "全县", "该市", "该县"].map(scalars)
+
+    /// Characters that end the words before a name (请 of 邀请, 派 of 选派, 到): a name never
+    /// starts right after... and never contains them at its start.
+    static let boundaryCharacters: Set<UInt32> = Set(scalars("的了在与和及向对为由从到把被将等是让使给同跟或于即就也都还又再既"))
+    /// Where an unanchored name may start: after these (选派|致和小学, 到|小铺子小学, 接受|腰站中心小学).
+    static let nameStartBoundaries: Set<UInt32> = boundaryCharacters.union(scalars("请派赴往至入进去来任助援访察系加并而上考读受定年期管持予托出有令"))
+    /// Function words never inside a name (致和 and 同济 keep their 和 and 同).
+    static let neverInsideName: Set<UInt32> = Set(scalars("的了在与及向对为由从到把被将是而"))
+    /// 中等 / 高等 / 平等: 等 ends a word, not a list.
+    static let wordsEndingInDeng: Set<UInt32> = Set(scalars("中高初平同相均对"))
+
+    /// Prefixes that belong to the name before a place (中共云阳县委, 共青团浙江省委).
+    static let namePrefixes: [[UInt32]] = ["中国共产党", "中共", "共青团", "中国", "国际"].map(scalars)
+
+    struct Candidate {
+        var range: Range<Int>
+        var type: InstitutionType
+        var masked: Bool
+        var rule: String
+    }
+
+    func extract() -> [(range: Range<Int>, rule: String, value: InstitutionValue)] {
+        let s = context.s
+        var candidates: [Candidate] = []
+        var i = 0
+        while i < s.count {
+            if context.blocked[i] { i += 1; continue }
+            // Known names and abbreviations (教育部, 东北师大, 华东师范大学).
+            if startsWord(i), let (organisation, end) = gazetteer.longestOrganisation(in: s, at: i), !isInsideLongerWord(i, end),
+               !isDocumentNumberIssuer(end) {
+                var candidate = Candidate(range: i..<end, type: organisation.type, masked: false, rule: "institution.known")
+                extendWithSubunits(&candidate)
+                candidates.append(candidate)
+            }
+            // Suffix-based names ending at a suffix that starts here.
+            for suffix in Self.suffixes where s.hasPrefix(suffix.text, at: i) {
+                if let candidate = suffixName(suffix, at: i) { candidates.append(candidate) }
+                break
+            }
+            i += 1
+        }
+        return resolve(candidates).map { candidate in
+            let name = context.text(candidate.range)
+            return (candidate.range, candidate.rule, InstitutionValue(name: name, type: candidate.type, masked: candidate.masked))
+        }
+    }
+
+    private func startsWord(_ i: Int) -> Bool { true }
+
+    /// A two-character abbreviation that is the start of another word (南大街, 北大荒, 南大学习).
+    /// Abbreviations inside longer names (南大 in 中南大学) lose to the longer name anyway.
+    private func isInsideLongerWord(_ start: Int, _ end: Int) -> Bool {
+        let s = context.s
+        guard end - start <= 2 else { return false }
+        if end < s.count, s[end] == 0x5B66 || s[end] == 0x8857 || s[end] == 0x8352 { return true }   // 学 街 荒
+        // 川大 inside 四川大…: the abbreviation's first character ends a place name.
+        if start > 0, let (_, placeEnd) = gazetteer.longestPlace(in: s, at: start - 1, limit: end), placeEnd > start { return true }
+        return false
+    }
+
+    /// 国办发[1994]58号: the issuer's abbreviation inside a document number.
+    private func isDocumentNumberIssuer(_ end: Int) -> Bool {
+        let s = context.s
+        var k = end
+        while k < s.count, k - end < 3, CharacterClass.of(s[k]) == .han { k += 1 }
+        guard k < s.count, k > end, Self.documentNumberMarks.contains(s[k - 1]) else { return false }
+        return s[k] == 0x5B || s[k] == 0x3014 || s[k] == 0x3010 || s[k] == 0x28   // [ 〔 【 (
+    }
+
+    /// The last character of a document-number prefix (国办发, 教育部函, 体群字, 国务院令).
+    static let documentNumberMarks: Set<UInt32> = Set(scalars("发函字令"))
+
+    // MARK: Suffix names
+
+    private func suffixName(_ suffix: Suffix, at suffixStart: Int) -> Candidate? {
+        let s = context.s
+        let suffixEnd = suffixStart + suffix.text.count
+        if suffixEnd < s.count, let continuations = Self.falseSuffixContinuations[suffix.text.last!],
+           continuations.contains(s[suffixEnd]) { return nil }
+        if suffixStart > 0, let precedents = Self.falseSuffixPrecedents[suffix.text.first!], precedents.contains(s[suffixStart - 1]) {
+            return nil
+        }
+        // 我局 / 本院 / 该校: a pronoun, not a name.
+        if suffixStart > 0, Self.pronouns.contains(s[suffixStart - 1]) { return nil }
+        // 我院 / 该院 / 本校 never reach here (院 and 校 alone are no suffix).
+        // The body: Han characters and placeholders before the suffix, up to a boundary.
+        var bodyStart = suffixStart
+        let floor = max(0, suffixStart - 14)
+        while bodyStart > floor {
+            let c = s[bodyStart - 1]
+            let isMask = NumeralCharacters.isMask(c) || (c == 0x7A && bodyStart - 2 >= 0 && NumeralCharacters.isMask(s[bodyStart - 2]))
+            guard CharacterClass.of(c) == .han || isMask else { break }
+            if !isMask && CharacterClass.of(c) == .han && Self.boundaryCharacters.contains(c) && !isPartOfPlace(bodyStart - 1, suffixStart) {
+                let insideWord = c == 0x7B49 && bodyStart - 2 >= 0 && Self.wordsEndingInDeng.contains(s[bodyStart - 2])
+                if !insideWord { break }
+            }
+            if context.blocked[bodyStart - 1] { break }
+            if Self.bodyStops.contains(where: { bodyStart - $0.count >= 0 && s.hasPrefix($0, at: bodyStart - $0.count) }), bodyStart < suffixStart {
+                break
+            }
+            // A complete institution name ends here (…医院|根据卫生院): the new name starts after it.
+            if Self.institutionEndings.contains(where: { bodyStart - $0.count >= 0 && s.hasPrefix($0, at: bodyStart - $0.count) }),
+               bodyStart < suffixStart {
+                break
+            }
+            bodyStart -= 1
+        }
+        // (An empty body still allows an unanchored name that begins with a function character: 致和小学.)
+        // A known organisation that ends exactly with this suffix is found as a known name.
+        for position in bodyStart..<suffixStart {
+            if let (_, end) = gazetteer.longestOrganisation(in: s, at: position, limit: suffixEnd), end == suffixEnd { return nil }
+        }
+        // 靖边县人民医院党委 / 大学工作委员会: the governing body of an institution already named.
+        if Self.bodiesOfInstitutions.contains(String(scalarValues: suffix.text)) || suffix.text == scalars("委员会") {
+            let before = bodyStart..<suffixStart
+            for ending in Self.institutionEndings where s.firstIndex(of: ending, in: before) != nil { return nil }
+        }
+        var type = suffix.type
+        var masked = false
+        // The leftmost anchor: a place, a known organisation, a placeholder, a name prefix.
+        var start: Int? = nil
+        var position = bodyStart
+        while position < suffixStart {
+            if NumeralCharacters.isMask(s[position]) {
+                var after = position
+                while after < suffixStart, NumeralCharacters.isMask(s[after]) || s[after] == 0x7A { after += 1 }
+                // xx年 / xx月 are masked dates, not masked names.
+                if after < suffixStart, s[after] == DateExtractor.nian || s[after] == DateExtractor.yue || s[after] == DateExtractor.ri {
+                    position = after + 1
+                    continue
+                }
+                start = position
+                masked = true
+                break
+            }
+            if let prefix = Self.namePrefixes.first(where: { s.hasPrefix($0, at: position) }),
+               let (_, placeEnd) = gazetteer.longestPlace(in: s, at: position + prefix.count, limit: suffixStart), placeEnd > position + prefix.count {
+                start = position
+                break
+            }
+            if let (place, placeEnd) = gazetteer.longestPlace(in: s, at: position, limit: suffixEnd), placeEnd <= suffixEnd,
+               place.level != .region || placeEnd < suffixStart || suffix.type == .university {
+                // A region right before a government suffix (国家部委) is not a name.
+                if place.level == .region, placeEnd < suffixStart, isGeneric(placeEnd..<suffixStart) { return nil }
+                // 新疆部分学校 / 吐鲁番本地政府 / 新疆高等学校: a place and a determiner or category name no institution.
+                if placeEnd < suffixStart, (Self.determiners + Self.categoryWords).contains(where: { s.firstIndex(of: $0, in: placeEnd..<suffixStart) != nil }) {
+                    return nil
+                }
+                // 乡城县学校 (the schools of a county) is no name; 九龙学校, 天津医院 are.
+                if placeEnd == suffixStart, !place.isShort, suffix.text == scalars("学校") || suffix.text == scalars("医院") { return nil }
+                start = position
+                break
+            }
+            if let (_, orgEnd) = gazetteer.longestOrganisation(in: s, at: position, limit: suffixStart), orgEnd <= suffixStart {
+                // After a known organisation the rest must be a name of its own (教育部直属师范大学 is not).
+                if orgEnd < suffixStart, isGeneric(orgEnd..<suffixStart) { return nil }
+                // 靖边县人民医院党委 / 新疆农业大学工作委员会: bodies of an institution already named.
+                if Self.bodiesOfInstitutions.contains(String(scalarValues: suffix.text)) { return nil }
+                start = position
+                break
+            }
+            position += 1
+        }
+        // A township: a short name and 乡/镇 right before a hospital or school suffix (下夹河乡卫生院).
+        if start == nil, suffix.type == .hospital || suffix.type == .school || suffix.type == .government,
+           suffixStart - 1 > bodyStart, Self.townshipLevels.contains(s[suffixStart - 1]),
+           !Self.notTownships.contains(s[suffixStart - 2]) {
+            let levelAt = suffixStart - 1
+            for length in stride(from: 3, through: 2, by: -1) where levelAt - length >= bodyStart {
+                let proper = levelAt - length
+                let range = proper..<levelAt
+                guard startsAtBoundary(proper), !Self.nameStartBoundaries.contains(s[proper]),
+                      !range.contains(where: { Self.neverInsideName.contains(s[$0]) || CharacterClass.of(s[$0]) != .han }),
+                      !Self.pronouns.contains(s[proper]), !containsGenericWord(range) else { continue }
+                start = proper
+                break
+            }
+        }
+        if start == nil {
+            guard !suffix.needsAnchor else { return nil }
+            // Unanchored: a short proper part right before the suffix (白马中学, 复旦大学, 通源方舱医院),
+            // starting at a clear boundary and holding no generic word.
+            var chosen: Int? = nil
+            let longest = suffix.type == .company ? 8 : 4
+            for length in 2...longest where suffixStart - length >= 0 {
+                let proper = suffixStart - length
+                guard startsAtBoundary(proper) else { continue }
+                let range = proper..<suffixStart
+                if range.contains(where: { Self.neverInsideName.contains(s[$0]) || CharacterClass.of(s[$0]) != .han }) { continue }
+                if Self.nameStartBoundaries.contains(s[proper]) { continue }
+                if Self.levelPrefixes.contains(s[proper]) || Self.pronouns.contains(s[proper]) || containsGenericWord(range) { continue }
+                chosen = proper
+            }
+            guard let proper = chosen else { return nil }
+            start = proper
+        }
+        guard let nameStart = start else { return nil }
+        // Generic: the proper part is only generic words (县人民医院, 受援医院, 乡镇卫生院).
+        if !masked && isGeneric(nameStart..<suffixStart) { return nil }
+        // A place alone before a government suffix that names a level (县委 in 大连市县委) is fine;
+        // a place that is the whole name is not (江苏省).
+        var candidate = Candidate(range: nameStart..<suffixEnd, type: type, masked: masked, rule: masked ? "institution.masked" : "institution.suffix")
+        if suffix.takesSubunits || type == .university {
+            extendWithSubunits(&candidate)
+            type = candidate.type
+        }
+        return candidate
+    }
+
+    /// A name may start here: after punctuation, a boundary character, or a pronoun such as 我市.
+    private func startsAtBoundary(_ position: Int) -> Bool {
+        let s = context.s
+        guard position > 0 else { return true }
+        let previous = s[position - 1]
+        if CharacterClass.of(previous) != .han { return true }
+        if Self.nameStartBoundaries.contains(previous) { return true }
+        if Self.pronounWords.contains(where: { position - $0.count >= 0 && s.hasPrefix($0, at: position - $0.count) }) { return true }
+        return false
+    }
+
+    /// A generic word of two or more characters appears in the range.
+    private func containsGenericWord(_ range: Range<Int>) -> Bool {
+        let s = context.s
+        for word in Self.genericWords where word.count >= 2 && range.count >= word.count {
+            if s.firstIndex(of: word, in: range) != nil { return true }
+        }
+        return false
+    }
+
+    /// True when the character at `position` lies inside a place name that ends before `limit`.
+    private func isPartOfPlace(_ position: Int, _ limit: Int) -> Bool {
+        let s = context.s
+        var start = max(0, position - 5)
+        while start <= position {
+            if let (_, end) = gazetteer.longestPlace(in: s, at: start, limit: limit), end > position, end <= limit { return true }
+            start += 1
+        }
+        return false
+    }
+
+    /// The proper part consists only of generic words.
+    private func isGeneric(_ range: Range<Int>) -> Bool {
+        let s = context.s
+        var position = range.lowerBound
+        while position < range.upperBound {
+            if let word = Self.genericWords.filter({ position + $0.count <= range.upperBound && s.hasPrefix($0, at: position) })
+                .max(by: { $0.count < $1.count }) {
+                position += word.count
+                continue
+            }
+            // A place that names the institution is proper.
+            return false
+        }
+        return true
+    }
+
+    /// 中山大学 + 基础医学院 / 附属医院 / 研究所: extend a name by a following sub-unit.
+    private func extendWithSubunits(_ candidate: inout Candidate) {
+        let s = context.s
+        var end = candidate.range.upperBound
+        let limit = min(s.count, end + 10)
+        while end < limit {
+            var matched = false
+            var position = end
+            while position < limit, CharacterClass.of(s[position]) == .han, !Self.boundaryCharacters.contains(s[position]),
+                  !Self.extensionStops.contains(s[position]), !Self.bodyStops.contains(where: { s.hasPrefix($0, at: position) }) {
+                for (text, type) in Self.subunitSuffixes where s.hasPrefix(text, at: position) {
+                    let subunitEnd = position + text.count
+                    // The sub-unit's own name must not be generic on its own (附属医院 is fine).
+                    candidate.range = candidate.range.lowerBound..<subunitEnd
+                    candidate.type = type
+                    end = subunitEnd
+                    matched = true
+                    break
+                }
+                if matched { break }
+                position += 1
+            }
+            if !matched { break }
+        }
+    }
+
+    // MARK: Overlaps
+
+    /// Longest name wins; among equals, the earlier one.
+    private func resolve(_ candidates: [Candidate]) -> [Candidate] {
+        let sorted = candidates.sorted {
+            if $0.range.count != $1.range.count { return $0.range.count > $1.range.count }
+            return $0.range.lowerBound < $1.range.lowerBound
+        }
+        var taken = [Bool](repeating: false, count: context.s.count + 1)
+        var kept: [Candidate] = []
+        for candidate in sorted {
+            if candidate.range.contains(where: { taken[$0] }) { continue }
+            if context.isBlocked(candidate.range) { continue }
+            for position in candidate.range { taken[position] = true }
+            kept.append(candidate)
+        }
+        return kept.sorted { $0.range.lowerBound < $1.range.lowerBound }
+    }
+}
