@@ -6,11 +6,13 @@ args = sys.argv[1:]
 verbose = '--verbose' in args
 fields = '--fields' in args
 kind_filter = args[args.index('--kind') + 1] if '--kind' in args else None
+gold_dir = args[args.index('--gold') + 1] if '--gold' in args else 'Corpus/gold/records'
+pages_dir = args[args.index('--pages') + 1] if '--pages' in args else 'Corpus/pages'
 binary = '.build/release/zongjie'
 tp = collections.Counter(); fp = collections.Counter(); fn = collections.Counter()
 field_ok = collections.Counter(); field_total = collections.Counter()
-for gold_path in sorted(glob.glob('Corpus/gold/records/*.jsonl')):
-    page = 'Corpus/pages/' + os.path.basename(gold_path).replace('.jsonl', '.txt')
+for gold_path in sorted(glob.glob(gold_dir + '/*.jsonl')):
+    page = pages_dir + '/' + os.path.basename(gold_path).replace('.jsonl', '.txt')
     text = open(page, encoding='utf-8', newline='').read()
     gold = [json.loads(l) for l in open(gold_path)]
     out = subprocess.run([binary, 'extract', page, '--kinds', 'count,money,date,institution,dispatch'], capture_output=True, text=True).stdout

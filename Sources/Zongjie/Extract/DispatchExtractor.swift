@@ -25,13 +25,13 @@ struct DispatchExtractor {
     /// Words of study: sending people to learn is not dispatch.
     static let studyWords: [[UInt32]] = [
         "进修", "访学", "攻读", "跟班学习", "学习培训", "培训学习", "参加培训", "接受培训", "读研", "读博", "深造", "接受爱国主义教育",
-        "接受教育", "参训", "研修", "学习考察", "学习交流", "培训", "培养",
+        "接受教育", "参训", "研修", "学习考察", "学习交流", "培训", "培养", "跟岗", "学习",
     ].map(scalars)
     /// Head nouns of staff: a staff phrase ends with one of them (工作人员|冒着, 放射科主任|前来).
     static let staffHeads: [[UInt32]] = [
         "医务人员", "技术人员", "管理人员", "工作人员", "人员", "教师", "老师", "干部", "专家", "医生", "医师", "护士", "研究生",
         "博士生", "硕士生", "博士", "硕士", "学生", "志愿者", "骨干", "队员", "主任", "院长", "校长", "运动员", "教授", "人才",
-        "员工", "职工", "同志", "英才", "毕业生", "医护人员", "团队",
+        "员工", "职工", "同志", "英才", "毕业生", "医护人员", "团队", "护士长", "科长", "主任医师", "副主任医师", "骨干医师",
     ].map(scalars)
     /// Words of service that make it dispatch even when study is mentioned.
     static let serviceWords: [[UInt32]] = [
@@ -76,6 +76,7 @@ struct DispatchExtractor {
         // 选派、组织确定: a list of verbs, no object.
         if verb.upperBound < s.count, s[verb.upperBound] == QuantityExtractor.dun { return [] }
         guard let first = figure(from: verb.upperBound, to: windowEnd, crossingCommas: 1) else { return [] }
+        if Self.activityVerbs.contains(where: { s.firstIndex(of: $0, in: verb.upperBound..<first.range.lowerBound) != nil }) { return [] }
         if isStudy(verb: verb, sentence: sentence) { return [] }
         var results: [Found] = []
         var figures = [first]
@@ -83,7 +84,8 @@ struct DispatchExtractor {
         var staffOfFirst = staff(after: first.range.upperBound, verbEnd: verb.upperBound, figureStart: first.range.lowerBound)
         var cursor = max(first.range.upperBound, staffOfFirst?.upperBound ?? 0)
         while cursor < windowEnd, s[cursor] == QuantityExtractor.dun,
-              let next = figure(from: cursor + 1, to: min(windowEnd, cursor + 12), crossingCommas: 0), next.range.lowerBound == cursor + 1 {
+              let next = figure(from: cursor + 1, to: min(windowEnd, cursor + 14), crossingCommas: 0),
+              next.range.lowerBound == cursor + 1 || isStaffThenFigure(cursor + 1, next.range.lowerBound) {
             figures.append(next)
             let nextStaff = staff(after: next.range.upperBound, verbEnd: verb.upperBound, figureStart: next.range.lowerBound)
             cursor = max(next.range.upperBound, nextStaff?.upperBound ?? next.range.upperBound)
@@ -94,6 +96,12 @@ struct DispatchExtractor {
         let verbText = context.text(verb)
         for (index, figure) in figures.enumerated() {
             var staffRange = index == 0 ? staffOfFirst : staff(after: figure.range.upperBound, verbEnd: verb.upperBound, figureStart: figure.range.lowerBound)
+            // 、专业技术人才56名: the staff stands between the 、 and the figure.
+            if index > 0, s[figure.range.lowerBound - 1] != QuantityExtractor.dun {
+                var start = figure.range.lowerBound
+                while start > 0, s[start - 1] != QuantityExtractor.dun { start -= 1 }
+                staffRange = start..<figure.range.lowerBound
+            }
             var beforeVerb = false
             if staffRange == nil, let before = staff(before: verb.lowerBound) {
                 staffRange = before
@@ -108,6 +116,22 @@ struct DispatchExtractor {
         staffOfFirst = nil
         return results
     }
+
+    /// 、专业技术人才56名: only a staff noun between the 、 and the next figure.
+    private func isStaffThenFigure(_ start: Int, _ figureStart: Int) -> Bool {
+        let s = context.s
+        guard figureStart > start, figureStart - start <= 10 else { return false }
+        let between = start..<figureStart
+        guard between.allSatisfy({ CharacterClass.of(s[$0]) == .han && !Self.staffStops.contains(s[$0]) }) else { return false }
+        return Self.staffHeads.contains { figureStart - $0.count >= start && s.hasPrefix($0, at: figureStart - $0.count) }
+    }
+
+    /// Activities between a staff noun and a figure make the figure a count of work done
+    /// (派驻医师在受援卫生院完成门诊诊疗6820人次), not of people sent.
+    static let activityVerbs: [[UInt32]] = [
+        "完成", "开展", "收治", "接诊", "诊疗", "手术", "举办", "实施", "提供", "发放", "救治", "治疗", "检查", "培训", "义诊",
+        "会诊", "查房", "讲座", "门诊", "住院",
+    ].map(scalars)
 
     struct Figure {
         var range: Range<Int>

@@ -13,6 +13,22 @@ final class Gazetteer: Sendable {
         var level: Level
         /// True for a short form (靖边 for 靖边县).
         var isShort: Bool
+        /// GB/T 2260 code of the division and of its parent (0 for regions and provinces' parent).
+        var code: Int = 0
+        var parent: Int = 0
+    }
+
+    /// `ancestor` contains `place` (赣州市 contains 崇义县).
+    func contains(_ ancestor: Place, _ place: Place) -> Bool {
+        guard ancestor.code != 0 else { return false }
+        var parent = place.parent
+        var steps = 0
+        while parent != 0, steps < 3 {
+            if parent == ancestor.code { return true }
+            parent = parentOf[parent] ?? 0
+            steps += 1
+        }
+        return false
     }
 
     struct Organisation: Sendable {
@@ -23,6 +39,7 @@ final class Gazetteer: Sendable {
     }
 
     private let places: [Place]
+    private let parentOf: [Int: Int]
     private let placeTrie: ScalarTrie
     /// Full names only (靖边县, 三台县), for telling numerals inside place names.
     private let fullPlaceTrie: ScalarTrie
@@ -41,9 +58,10 @@ final class Gazetteer: Sendable {
         var fullTrie = ScalarTrie()
         var seenFull: Set<String> = []
         var seenShort: Set<String> = []
-        func add(_ name: String, _ level: Level, short: Bool) {
+        var parentOf: [Int: Int] = [:]
+        func add(_ name: String, _ level: Level, short: Bool, code: Int = 0, parent: Int = 0) {
             let entry = Int32(places.count)
-            places.append(Place(name: name, level: level, isShort: short))
+            places.append(Place(name: name, level: level, isShort: short, code: code, parent: parent))
             placeTrie.insert(name.unicodeScalars.map(\.value), entry: entry)
             if !short { fullTrie.insert(name.unicodeScalars.map(\.value), entry: entry) }
         }
@@ -59,19 +77,23 @@ final class Gazetteer: Sendable {
             case "prefecture": level = .prefecture
             default: level = .county
             }
+            let code = Int(fields[0]) ?? 0
+            let parent = fields.count >= 5 ? Int(fields[4]) ?? 0 : 0
+            parentOf[code] = parent
             if !seenFull.contains(name) {
                 seenFull.insert(name)
-                add(name, level, short: false)
+                add(name, level, short: false, code: code, parent: parent)
             }
             if short.unicodeScalars.count >= 2, !seenShort.contains(short), !seenFull.contains(short) {
                 seenShort.insert(short)
-                add(short, level, short: true)
+                add(short, level, short: true, code: code, parent: parent)
             }
         }
         for region in Self.regions where !seenShort.contains(region) && !seenFull.contains(region) {
             add(region, .region, short: true)
         }
         self.places = places
+        self.parentOf = parentOf
         self.placeTrie = placeTrie
         self.fullPlaceTrie = fullTrie
 
@@ -115,6 +137,15 @@ final class Gazetteer: Sendable {
             }
         }
         return found
+    }
+
+    /// The longest full place name (with its 省/市/县/区 suffix) starting at `position`.
+    func longestFullPlace(in s: UnsafeBufferPointer<UInt32>, at position: Int, limit: Int) -> (place: Place, end: Int)? {
+        var best: (Place, Int)?
+        fullPlaceTrie.forEachMatch(in: s, from: position, limit: limit) { length, entry in
+            best = (places[Int(entry)], position + length)
+        }
+        return best
     }
 
     /// The longest place name (full or short) starting at `position`.

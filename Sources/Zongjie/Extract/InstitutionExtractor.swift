@@ -45,7 +45,8 @@ struct InstitutionExtractor {
 
     /// Sub-units that extend a university or hospital name: 中山大学 + 基础医学院.
     static let subunitSuffixes: [(text: [UInt32], type: InstitutionType)] = [
-        ("附属医院", InstitutionType.hospital), ("医院", .hospital), ("研究生院", .university), ("医学院", .university),
+        ("附属中学", InstitutionType.school), ("附属小学", .school), ("附中", .school), ("附小", .school),
+        ("附属医院", .hospital), ("医院", .hospital), ("研究生院", .university), ("医学院", .university),
         ("学院", .university), ("研究院", .other), ("研究所", .other), ("分院", .university), ("分校", .university),
     ].map { (scalars($0.0), $0.1) }
 
@@ -67,7 +68,7 @@ struct InstitutionExtractor {
         "市外", "县外", "本地", "外地", "远程", "网络", "中小", "大中", "小", "大", "中", "所", "一所", "这所", "名牌", "著名",
         "省属", "本科", "高职", "研究型", "综合性", "应用型", "医学", "开放", "老年", "广播电视", "精神病", "传染病", "肿瘤", "儿童",
         "妇产", "口腔", "眼科", "骨科", "康复", "中西医结合", "民族医", "藏医", "蒙医", "维吾尔医", "结核病", "职业病", "胸科",
-        "考上", "考入", "就读", "毕业", "军医", "私人", "个体", "营利性", "非营利性", "部", "部委", "示范性", "国家级",
+        "考上", "考入", "就读", "毕业", "私人", "个体", "营利性", "非营利性", "部", "部委", "示范性", "国家级",
         "省级示范", "直属", "全日制", "提高", "提升", "规范", "加强", "推动", "培训", "落实", "解决", "建设", "发展", "管理",
         "走出", "召开", "根据", "明确", "开展", "完善", "总体", "配合", "通过", "选拔", "城乡", "城镇", "手拉手", "各项", "新形势下",
         "本地", "合作成立", "成立", "一流", "内地", "地区",
@@ -92,7 +93,8 @@ struct InstitutionExtractor {
     static let extensionStops: Set<UInt32> = Set(scalars("来去赴往"))
     /// Category adjectives: a place and these before a suffix name a class, not an institution (新疆高等学校).
     static let categoryWords: [[UInt32]] = ["高等", "本科", "地区", "一流", "重点", "普通", "部属", "省属", "内地", "各类", "两所", "三所",
-                                            "几所", "多所"].map(scalars)
+                                            "几所", "多所", "三甲", "二甲", "三级", "二级", "一级", "综合", "专科", "知名", "大型",
+                                            "省级", "市级", "县级", "乡级", "定点", "公立", "民营"].map(scalars)
 
     /// Characters right before a suffix that make it part of another word (大局, 常委).
     static let falseSuffixPrecedents: [UInt32: Set<UInt32>] = [
@@ -124,6 +126,8 @@ struct InstitutionExtractor {
     static let neverInsideName: Set<UInt32> = Set(scalars("的了在与及向对为由从到把被将是而"))
     /// 中等 / 高等 / 平等: 等 ends a word, not a list.
     static let wordsEndingInDeng: Set<UInt32> = Set(scalars("中高初平同相均对"))
+    /// 协和 / 致和 / 共和: 和 inside a name, not a conjunction.
+    static let wordsEndingInHe: Set<UInt32> = Set(scalars("协致共平祥人太永顺保长清温谐中"))
 
     /// Prefixes that belong to the name before a place (中共云阳县委, 共青团浙江省委).
     static let namePrefixes: [[UInt32]] = ["中国共产党", "中共", "共青团", "中国", "国际"].map(scalars)
@@ -204,10 +208,12 @@ struct InstitutionExtractor {
         let floor = max(0, suffixStart - 14)
         while bodyStart > floor {
             let c = s[bodyStart - 1]
-            let isMask = NumeralCharacters.isMask(c) || (c == 0x7A && bodyStart - 2 >= 0 && NumeralCharacters.isMask(s[bodyStart - 2]))
+            let isMask = isNameMask(bodyStart - 1) || (c == 0x7A && bodyStart - 2 >= 0 && NumeralCharacters.isMask(s[bodyStart - 2]))
             guard CharacterClass.of(c) == .han || isMask else { break }
             if !isMask && CharacterClass.of(c) == .han && Self.boundaryCharacters.contains(c) && !isPartOfPlace(bodyStart - 1, suffixStart) {
-                let insideWord = c == 0x7B49 && bodyStart - 2 >= 0 && Self.wordsEndingInDeng.contains(s[bodyStart - 2])
+                let previous: UInt32 = bodyStart - 2 >= 0 ? s[bodyStart - 2] : 0
+                let insideWord = (c == 0x7B49 && Self.wordsEndingInDeng.contains(previous))
+                    || (c == 0x548C && Self.wordsEndingInHe.contains(previous))
                 if !insideWord { break }
             }
             if context.blocked[bodyStart - 1] { break }
@@ -237,9 +243,9 @@ struct InstitutionExtractor {
         var start: Int? = nil
         var position = bodyStart
         while position < suffixStart {
-            if NumeralCharacters.isMask(s[position]) {
+            if isNameMask(position) {
                 var after = position
-                while after < suffixStart, NumeralCharacters.isMask(s[after]) || s[after] == 0x7A { after += 1 }
+                while after < suffixStart, isNameMask(after) || s[after] == 0x7A { after += 1 }
                 // xx年 / xx月 are masked dates, not masked names.
                 if after < suffixStart, s[after] == DateExtractor.nian || s[after] == DateExtractor.yue || s[after] == DateExtractor.ri {
                     position = after + 1
@@ -256,6 +262,13 @@ struct InstitutionExtractor {
             }
             if let (place, placeEnd) = gazetteer.longestPlace(in: s, at: position, limit: suffixEnd), placeEnd <= suffixEnd,
                place.level != .region || placeEnd < suffixStart || suffix.type == .university {
+                // 新建|疏勒县: a short form that is also a word, right before a full place name that it
+                // does not contain, is not the anchor (赣州|崇义县 is: 赣州 contains 崇义县).
+                if place.isShort, placeEnd < suffixStart, let (later, laterEnd) = gazetteer.longestPlace(in: s, at: placeEnd, limit: suffixEnd),
+                   laterEnd > placeEnd, !later.isShort, !gazetteer.contains(place, later) {
+                    position = placeEnd
+                    continue
+                }
                 // A region right before a government suffix (国家部委) is not a name.
                 if place.level == .region, placeEnd < suffixStart, isGeneric(placeEnd..<suffixStart) { return nil }
                 // 新疆部分学校 / 吐鲁番本地政府 / 新疆高等学校: a place and a determiner or category name no institution.
@@ -321,6 +334,15 @@ struct InstitutionExtractor {
             type = candidate.type
         }
         return candidate
+    }
+
+    /// A placeholder inside a name: x × _ *, or □ doubled (□□乡卫生院; a single □ is lost punctuation).
+    private func isNameMask(_ position: Int) -> Bool {
+        let s = context.s
+        let c = s[position]
+        if NumeralCharacters.isMask(c) { return true }
+        guard c == 0x25A1 else { return false }
+        return (position > 0 && s[position - 1] == 0x25A1) || (position + 1 < s.count && s[position + 1] == 0x25A1)
     }
 
     /// A name may start here: after punctuation, a boundary character, or a pronoun such as 我市.

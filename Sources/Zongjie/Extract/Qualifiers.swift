@@ -18,7 +18,7 @@ enum Qualifiers {
     /// 最近, 签约, 以上, 马上) rather than a qualifier of the number.
     static let wordBefore: [UInt32: Set<UInt32>] = [
         0x8FC7: Set(scalars("通经超度跨越错难不路闯走看做办想听说记去来")),    // 过
-        0x8D85: Set(scalars("赶高")),                                    // 超
+        0x8D85: Set(scalars("赶高彩")),                                   // 超 (彩超 is an ultrasound)
         0x8FD1: Set(scalars("最附将接亲邻靠就远拉贴")),                          // 近
         0x7EA6: Set(scalars("签制预节契条合公邀特相集违履缔大隐婚")),                   // 约
         0x4E0A: Set(scalars("以马向晚早加线之其爬往到会台路楼身面手北")),              // 上

@@ -194,7 +194,8 @@ struct QuantityExtractor {
             guard !first.hasLargeUnit, second.value > first.value, second.value <= first.value * 2 + 1, first.value < 100,
                   !(second.range.upperBound < s.count && s[second.range.upperBound] == Self.dun) else { return nil }
         }
-        if first.isChinese != second.isChinese && first.digitByDigitLength > 0 { return nil }
+        // 二〇一一—二〇一二 are years, not a range of counts.
+        if first.isChinese && first.digitByDigitLength >= 2 { return nil }
         return (second, second.range.upperBound)
     }
 
@@ -276,7 +277,7 @@ struct QuantityExtractor {
         "八项规定", "三个代表", "六个结合", "三个到位", "四个全面", "四个意识", "四个自信", "两个维护", "两个确立", "现代五项",
         "铁人三项", "马术三项", "三项赛", "五个一工程", "一对一", "一人一方", "三个有利于", "两个务必", "五位一体", "四位一体",
         "三位一体", "一站式", "一条龙", "一把手", "三个面向", "两个一百年", "一带一路", "三个一批", "五个一批",
-        "百名医师", "千名医师", "万名医师", "百名专家", "千名教师", "万名教师", "百名教师", "千名医生", "万名医生",
+        "百名医师", "千名医师", "万名医师", "千名医生", "万名医生",
     ].map(scalars)
 
     /// Counts that are not counts: bare 一 + measure word (an indefinite article), fixed names and
@@ -285,7 +286,9 @@ struct QuantityExtractor {
         let s = context.s
         let start = first.range.lowerBound
         if high == nil, first.range.count == 1, s[start] == 0x4E00 || s[start] == 0x58F9 { return true }   // 一 壹
-        for expression in Self.fixedExpressions {
+        // A qualifier before it (近百名医师) makes it a figure, not a programme's name.
+        let qualified = Qualifiers.leading(s, endingAt: start) != nil
+        for expression in Self.fixedExpressions where !qualified {
             for offset in 0..<expression.count where start - offset >= 0 && s.hasPrefix(expression, at: start - offset) {
                 return true
             }

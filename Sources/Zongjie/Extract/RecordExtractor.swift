@@ -13,7 +13,9 @@ public enum RecordExtractor {
             }
         }
         var institutionRanges: [Range<Int>] = []
-        if kinds.contains(.institution) || kinds.contains(.dispatch) {
+        // Dispatch statements also mark counts (派出一名干部), so they run whenever counts are wanted.
+        let findDispatch = kinds.contains(.dispatch) || kinds.contains(.count)
+        if kinds.contains(.institution) || findDispatch {
             for item in InstitutionExtractor(context: context).extract() {
                 institutionRanges.append(item.range)
                 if kinds.contains(.institution) {
@@ -21,10 +23,12 @@ public enum RecordExtractor {
                 }
             }
         }
-        if kinds.contains(.dispatch) {
+        if findDispatch {
             let countStarts = Set(records.filter { $0.kind == .count }.map(\.start))
             for item in DispatchExtractor(context: context, institutions: institutionRanges).extract() {
-                records.append(context.record(item.range, rule: "dispatch.verb-figure", value: .dispatch(item.value)))
+                if kinds.contains(.dispatch) {
+                    records.append(context.record(item.range, rule: "dispatch.verb-figure", value: .dispatch(item.value)))
+                }
                 // The figure of a dispatch is a count too, even a bare 一名 (派出一名干部).
                 let figure = context.record(item.figure, rule: "count.dispatch-figure", value: .count(item.figureValue))
                 if kinds.contains(.count), !countStarts.contains(figure.start) { records.append(figure) }

@@ -28,6 +28,17 @@ public final class Tokenizer {
     static let singleCharacterCost: Float = 1.6
     static let numeralCost: Float = 0.4
     static let measureAfterNumeralCost: Float = 0.5
+    static let placeNameCost: Float = 0.55
+
+    static let aspectParticles: Set<UInt32> = [0x4E86, 0x7740]   // 了 着
+    /// Two-character words ending in 了/着 that are words of their own (为了, 随着).
+    static let particleWords: Set<[UInt32]> = Set(["为了", "除了", "罢了", "算了", "极了", "不了", "得了", "了了", "随着", "接着", "跟着",
+                                                 "沿着", "朝着", "本着", "为着", "意味着", "顺着", "向着", "紧接着"].map(scalars))
+
+    @inline(__always)
+    static func splitsAspectParticle(_ first: UInt32, _ second: UInt32) -> Bool {
+        aspectParticles.contains(second) && !particleWords.contains([first, second])
+    }
 
     public init(lexicon: Lexicon = .domain, memoCapacity: Int = 1 << 16) throws {
         self.lexicon = lexicon
@@ -72,7 +83,12 @@ public final class Tokenizer {
                 case .latin:
                     var j = i + 1
                     while j < n, CharacterClass.of(s[j]) == .latin || CharacterClass.of(s[j]) == .digit { j += 1 }
-                    // Masked years: 20xx年 is handled from the digits; xx年 / xxxx年 stay latin + word.
+                    // Masked places keep their level: xx乡, ××省, __村.
+                    if let end = Self.maskedPlaceEnd(s, i, j) {
+                        emit(i, end, .word)
+                        i = end
+                        continue
+                    }
                     emit(i, j, .latin)
                     i = j
                 case .han:
@@ -85,6 +101,11 @@ public final class Tokenizer {
                     if Self.groupsWhenRepeated(c) {
                         while j < n, s[j] == c { j += 1 }
                     }
+                    if let end = Self.maskedPlaceEnd(s, i, j) {
+                        emit(i, end, .word)
+                        i = end
+                        continue
+                    }
                     emit(i, j, .punctuation)
                     i = j
                 case .other:
@@ -93,6 +114,15 @@ public final class Tokenizer {
                 }
             }
         }
+    }
+
+    static let placeLevels: Set<UInt32> = Set(scalars("乡镇村县市区省州"))
+
+    /// A run of placeholders (xx, ××, __, **) followed by a level character: one place token.
+    static func maskedPlaceEnd(_ s: UnsafeBufferPointer<UInt32>, _ start: Int, _ end: Int) -> Int? {
+        guard end - start >= 2, end < s.count, placeLevels.contains(s[end]) else { return nil }
+        for index in start..<end where !NumeralCharacters.isMask(s[index]) { return nil }
+        return end + 1
     }
 
     /// Dashes, dots, masks and other marks that form one token when repeated (——, ..., ××, __).
@@ -183,7 +213,17 @@ public final class Tokenizer {
         let precededByNumber = a > 0 && (NumeralCharacters.isASCIIDigit(s[a - 1]) || s[a - 1] == 0x25)
         for p in 0..<m where bestCost[p] < .infinity {
             let q = Int(nextBoundary[p])
-            relax(p, q, Self.icuWordCost, .word, 0)
+            if q - p == 2, boundary[p], Self.splitsAspectParticle(s[a + p], s[a + p + 1]) {
+                // 到了 / 带着: the particle is its own token, as in the PKU standard.
+                relax(p, q, Self.icuWordCost + 1.2, .word, 0)
+                relax(p, p + 1, 0.9, .word, 0)
+            } else {
+                relax(p, q, Self.icuWordCost, .word, 0)
+            }
+            // Place names keep their administrative suffix (江苏省, 靖边县).
+            if let (_, placeEnd) = Gazetteer.shared.longestFullPlace(in: s, at: a + p, limit: run.upperBound), placeEnd - (a + p) >= 3 {
+                relax(p, placeEnd - a, Self.placeNameCost, .word, 0)
+            }
             if q != p + 1 { relax(p, p + 1, Self.singleCharacterCost, .word, 0) }
             lexicon.trie.forEachMatch(in: s, from: a + p, limit: run.upperBound) { length, entry in
                 relax(p, p + length, lexicon.cost(ofEntry: entry), .word, lexicon.tag(ofEntry: entry))
