@@ -41,7 +41,15 @@ struct DateExtractor {
                 i = academic.0.upperBound
                 continue
             }
-            if let numeric = numericDate(at: i) {
+            if var numeric = numericDate(at: i) {
+                // 2018/1/10-2018/7/10
+                let after = numeric.0.upperBound
+                if after + 1 < s.count, s[after] == 0x2D || s[after] == 0x7E || s[after] == 0x2014 || s[after] == 0x81F3,
+                   let second = numericDate(at: after + 1) {
+                    numeric.0 = numeric.0.lowerBound..<second.0.upperBound
+                    numeric.1 = "date.range"
+                    numeric.2.to = DatePoint(year: second.2.year, month: second.2.month, day: second.2.day)
+                }
                 found.append(numeric)
                 i = numeric.0.upperBound
                 continue
@@ -81,6 +89,8 @@ struct DateExtractor {
         if isChineseDateDigit(c) || NumeralCharacters.smallUnit(c) == 10 {
             return !isChineseDateDigit(previous) && NumeralCharacters.smallUnit(previous) != 10
         }
+        // 两千零四年
+        if c == 0x4E24, i + 1 < s.count, s[i + 1] == 0x5343 { return !isChineseDateDigit(previous) }
         return false
     }
 
@@ -103,6 +113,15 @@ struct DateExtractor {
         return (digit >= 0 && !NumeralCharacters.isFinancialDigit(c) && c != 0x4E24 && c != 0x5169) || c == Self.circle
     }
 
+    /// Skips ASCII spaces (scraped text writes 2008 年, 2018年 12月).
+    @inline(__always)
+    private func skipSpaces(_ i: Int) -> Int {
+        let s = context.s
+        var j = i
+        while j < s.count, j - i < 2, s[j] == 0x20 { j += 1 }
+        return j
+    }
+
     // MARK: Points
 
     /// Year 年, month 月, day 日 (each optional, at least a year or a month).
@@ -114,7 +133,8 @@ struct DateExtractor {
             point.year = year
             i = end
         }
-        if let (month, end) = numberPart(at: i, unit: Self.yue, maximum: point.year != nil ? 19 : 12) {
+        let monthStart = point.year != nil ? skipSpaces(i) : i
+        if let (month, end) = numberPart(at: monthStart, unit: Self.yue, maximum: point.year != nil ? 19 : 12) {
             point.month = month
             i = end
         }
@@ -122,8 +142,13 @@ struct DateExtractor {
             ?? numberPart(at: i, unit: Self.hao, maximum: 31) {
             point.day = day
             i = end
+        } else if point.month != nil, let (day, end) = bareChineseDay(at: i) {
+            // 八月十五, 一月二十三: a Chinese day without 日 at the end of the expression.
+            point.day = day
+            i = end
         }
         guard point.year != nil || point.month != nil else { return nil }
+        if point.day != nil, let end = weekdayEnd(after: i) { i = end }
         // A month alone must be a calendar month, not a count of months (3个月 never gets here).
         if point.year == nil, point.day == nil, let month = point.month {
             if month.masked && !isMaskedMonthContext(start) { return nil }
@@ -134,6 +159,54 @@ struct DateExtractor {
         point.range = start..<i
         _ = s
         return point
+    }
+
+    /// A Chinese day numeral (1…31) after 月 with nothing Chinese after it: 八月十五.
+    private func bareChineseDay(at start: Int) -> (Part, Int)? {
+        let s = context.s
+        var i = start
+        var total = 0
+        var current = -1
+        var sawTen = false
+        while i < s.count, i - start < 3 {
+            let c = s[i]
+            if c == 0x5341 {
+                guard !sawTen else { break }
+                total += (current < 0 ? 1 : current) * 10
+                current = -1
+                sawTen = true
+            } else if isChineseDateDigit(c), NumeralCharacters.digitValue(c) > 0, current < 0 {
+                current = NumeralCharacters.digitValue(c)
+            } else {
+                break
+            }
+            i += 1
+        }
+        guard i > start else { return nil }
+        if current > 0 { total += current }
+        guard (1...31).contains(total) else { return nil }
+        // Only when the numeral ends the phrase (not 八月十五个工作日).
+        if i < s.count, CharacterClass.of(s[i]) == .han || CharacterClass.of(s[i]) == .digit { return nil }
+        return (Part(value: total, masked: false), i)
+    }
+
+    static let weekdays: [[UInt32]] = ["星期一", "星期二", "星期三", "星期四", "星期五", "星期六", "星期日", "星期天",
+                                       "周一", "周二", "周三", "周四", "周五", "周六", "周日"].map(scalars)
+
+    /// A weekday after a full date is part of the expression: 10月12号，星期一 / 3月5日(周二).
+    private func weekdayEnd(after position: Int) -> Int? {
+        let s = context.s
+        var i = position
+        var opened = false
+        if i < s.count, s[i] == HeadingMarkers.comma || s[i] == 0x20 { i += 1 }
+        else if i < s.count, s[i] == HeadingMarkers.open { i += 1; opened = true }
+        guard let weekday = Self.weekdays.first(where: { s.hasPrefix($0, at: i) }) else { return nil }
+        i += weekday.count
+        if opened {
+            guard i < s.count, s[i] == HeadingMarkers.close else { return nil }
+            i += 1
+        }
+        return i
     }
 
     /// 20xx月 / xx月 alone is rarely a date; accept it after a masked or real year only.
@@ -176,6 +249,9 @@ struct DateExtractor {
             }
             i += 1
         }
+        if digits + masks > 0, i < s.count, s[i] == 0x20, skipSpaces(i) < s.count, s[skipSpaces(i)] == Self.nian, masks == 0 {
+            i = skipSpaces(i)   // 2008 年
+        }
         if digits + masks > 0, i < s.count, s[i] == Self.nian {
             // Not the tail of a longer number (12345年) unless a page number is fused in front.
             if start > 0, NumeralCharacters.isASCIIDigit(s[start - 1]), !isFusedPageNumber(s, start) { return nil }
@@ -208,6 +284,19 @@ struct DateExtractor {
         }
         if count == 4, i < s.count, s[i] == Self.nian, (1000...2999).contains(value), isChineseDateDigit(s[start]) {
             return (Part(value: value, masked: false), i + 1)
+        }
+        // 三六七年 (digit by digit, three digits), 零八年 (two digits starting with zero).
+        if count == 3, i < s.count, s[i] == Self.nian, isChineseDateDigit(s[start]), NumeralCharacters.digitValue(s[start]) > 0 {
+            return (Part(value: value, masked: false), i + 1)
+        }
+        if count == 2, i < s.count, s[i] == Self.nian, s[start] == Self.ling || s[start] == 0x3007 {
+            return (Part(value: 2000 + value, masked: false), i + 1)
+        }
+        // 两千零四年 / 二〇〇〇年 written with units: a year of 1000…2999.
+        if let match = NumeralParser(options: .extraction).parse(s, at: start), match.isChinese, !match.more, !match.isDecimal,
+           match.range.upperBound < s.count, s[match.range.upperBound] == Self.nian, (1000...2999).contains(Int(match.value)),
+           match.value == match.value.rounded(), NumeralCharacters.smallUnit(s[start + 1 < s.count ? start + 1 : start]) > 0 {
+            return (Part(value: Int(match.value), masked: false), match.range.upperBound + 1)
         }
         return nil
     }
@@ -261,22 +350,29 @@ struct DateExtractor {
     // MARK: Ranges
 
     static let connectors: [[UInt32]] = ["———", "——", "—", "–", "---", "--", "-", "~", "至", "到", "―", "开始到", "开始至", "起至",
-                                         "和", "、"].map(scalars)
+                                         "和", "、", "与"].map(scalars)
     /// Connectors that make a range only when the end is written short (6月1日和2日, 2014、2015年).
-    static let weakConnectors: [[UInt32]] = ["和", "、"].map(scalars)
+    static let weakConnectors: [[UInt32]] = ["和", "、", "与"].map(scalars)
+
+    /// 之间 / 间 right after the second date.
+    private func closesBetween(_ position: Int) -> Bool {
+        let s = context.s
+        return s.hasPrefix(scalars("之间"), at: position) || (position < s.count && s[position] == 0x95F4)
+    }
 
     /// A connector and a second point after `point`: 3月28日—4月9日, 5月13日—14日, 1949年至1978年.
     private func rangeEnd(after point: Point) -> (Point, Range<Int>)? {
         let s = context.s
-        let position = point.range.upperBound
+        let position = skipSpaces(point.range.upperBound)
         for connector in Self.connectors where s.hasPrefix(connector, at: position) {
-            let next = position + connector.count
+            let next = skipSpaces(position + connector.count)
             guard next < s.count else { return nil }
             let weak = Self.weakConnectors.contains(connector)
             // The end may lack the parts the start has: it starts at the first part it writes.
-            // After 和/、 two full dates are a list (7月、8月), not a range.
-            if !weak, let second = parsePoint(at: next), isLaterOrUnknown(second, point) {
-                return (second, second.range)
+            // After 和/、 two full dates are a list (7月、8月), not a range — unless 之间 closes
+            // them (2015年和2018年之间).
+            if let second = parsePoint(at: next), isLaterOrUnknown(second, point) {
+                if !weak || closesBetween(second.range.upperBound) { return (second, second.range) }
             }
             // 5月13日—14日 / 2011年1~6月: a bare day or month.
             if point.day != nil, let (day, end) = numberPart(at: next, unit: Self.ri, maximum: 31) {
@@ -315,8 +411,9 @@ struct DateExtractor {
         let s = context.s
         // 2008—2012年 (years)
         if let (first, afterFirst) = bareNumber(at: start, digits: 4...4), (1000...2999).contains(first ?? 0) || first == nil {
-            for connector in Self.connectors where s.hasPrefix(connector, at: afterFirst) {
-                let next = afterFirst + connector.count
+            let connectorAt = skipSpaces(afterFirst)
+            for connector in Self.connectors where s.hasPrefix(connector, at: connectorAt) {
+                let next = skipSpaces(connectorAt + connector.count)
                 if let second = parsePoint(at: next), second.year != nil, second.month == nil {
                     if let a = first, let b = second.year?.value, b <= a { return nil }
                     let value = DateValue(year: first, month: nil, day: nil, masked: first == nil || second.masked,
@@ -433,7 +530,10 @@ struct DateExtractor {
         guard let (yearValue, afterYear) = bareNumber(at: start, digits: 4...4), let year = yearValue, (1000...2999).contains(year) else { return nil }
         guard afterYear < s.count else { return nil }
         let separator = s[afterYear]
-        guard separator == 0x2D || separator == 0x2F || separator == 0x2E else { return nil }
+        guard separator == 0x2D || separator == 0x2F || separator == 0x2E || separator == 0x20 else { return nil }
+        // 2010 01 29: spaces separate only two-digit month and day.
+        if separator == 0x20, !(afterYear + 6 <= s.count && s[afterYear + 3] == 0x20
+                                && (1...2).allSatisfy({ NumeralCharacters.isASCIIDigit(s[afterYear + $0]) })) { return nil }
         guard let (monthValue, afterMonth) = bareNumber(at: afterYear + 1, digits: 1...2), let month = monthValue, (1...12).contains(month),
               afterMonth < s.count, s[afterMonth] == separator,
               let (dayValue, afterDay) = bareNumber(at: afterMonth + 1, digits: 1...2), let day = dayValue, (1...31).contains(day) else { return nil }

@@ -8,7 +8,7 @@
 struct DispatchExtractor {
     let context: ExtractionContext
     let institutions: [Range<Int>]
-    let parser = NumeralParser(options: .extraction)
+    var parser: NumeralParser { NumeralParser(options: .extraction, folded: context.folded) }
 
     struct Found {
         var range: Range<Int>

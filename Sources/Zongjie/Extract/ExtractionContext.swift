@@ -8,6 +8,8 @@ struct ExtractionContext {
     let blocked: [Bool]
     /// Normalized offsets where lines start.
     let lineStarts: [Int]
+    /// Per normalized position: width folding changed the original character.
+    let folded: [Bool]
 
     init(document: Document, structure: PageStructure) {
         self.document = document
@@ -25,6 +27,13 @@ struct ExtractionContext {
             starts.append(index + 1)
         }
         self.lineStarts = starts
+        var folded = [Bool](repeating: false, count: s.count)
+        let original = document.text.scalars
+        for index in s.indices {
+            let range = normalized.originalRange(index..<(index + 1))
+            folded[index] = range.count != 1 || original[range.lowerBound] != s[index]
+        }
+        self.folded = folded
     }
 
     var count: Int { s.count }

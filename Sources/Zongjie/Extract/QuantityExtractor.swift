@@ -5,8 +5,13 @@
 /// `money.round` (过亿元).
 struct QuantityExtractor {
     let context: ExtractionContext
-    let parser = NumeralParser(options: .extraction)
+    let parser: NumeralParser
     let units = UnitDictionary.shared
+
+    init(context: ExtractionContext) {
+        self.context = context
+        self.parser = NumeralParser(options: .extraction, folded: context.folded)
+    }
 
     struct Found {
         var range: Range<Int>
@@ -45,6 +50,8 @@ struct QuantityExtractor {
         }
         // 过亿元, 上亿元: a qualifier and a bare 亿元.
         if money { found.append(contentsOf: roundAmounts()) }
+        // $20, ¥300: a currency symbol and a number.
+        if money { found.append(contentsOf: symbolAmounts(excluding: found)) }
         return found.sorted { $0.range.lowerBound < $1.range.lowerBound }
     }
 
@@ -83,8 +90,14 @@ struct QuantityExtractor {
             afterNumber = end
             _ = end
         }
-        guard let (unit, unitEnd) = units.unit(in: s, at: afterNumber) else {
+        guard var (unit, unitEnd) = units.unit(in: s, at: afterNumber)
+                ?? spacedMoneyUnit(at: afterNumber) else {
             return moneyRangeWithUnits(first)
+        }
+        // 20个比特币: a count of coins is an amount.
+        if unit.text == "个", let (currency, currencyEnd) = units.unit(in: s, at: unitEnd), currency.category == .money {
+            unit = currency
+            unitEnd = currencyEnd
         }
         switch unit.category {
         case .count:
@@ -115,8 +128,13 @@ struct QuantityExtractor {
             if high == nil { qualifier = .more }
         }
         // 人民币 before an amount.
-        if unit.category == .money, spanStart >= 3, s.hasPrefix(scalars("人民币"), at: spanStart - 3) {
+        if unit.category == .money, spanStart >= 3, s.hasPrefix(scalars("人民币"), at: spanStart - 3),
+           !(spanStart >= 4 && (NumeralCharacters.isASCIIDigit(s[spanStart - 4]) || NumeralParser.digit(s[spanStart - 4]) >= 0)) {
             spanStart -= 3
+        }
+        // $20, ¥300, €5, £8
+        if unit.category == .money, spanStart >= 1, Self.currencySymbols[s[spanStart - 1]] != nil {
+            spanStart -= 1
         }
         if high == nil, let leading = Qualifiers.leading(s, endingAt: spanStart) {
             if qualifier == .exact { qualifier = leading.qualifier }
@@ -155,6 +173,14 @@ struct QuantityExtractor {
         let count = CountValue(value: value, low: value, high: highValue, qualifier: qualifier, unit: unit.text, object: object)
         return Found(range: spanStart..<spanEnd, record: .count(count), rule: high == nil ? "count.measure" : "count.range",
                      numeralRange: start..<(high?.range.upperBound ?? first.range.upperBound), unitRange: afterNumber..<unitEnd)
+    }
+
+    /// 202107211321363588510367 美元: one space between an amount and its currency.
+    private func spacedMoneyUnit(at position: Int) -> (UnitDictionary.Unit, Int)? {
+        let s = context.s
+        guard position + 1 < s.count, s[position] == 0x20, let (unit, end) = units.unit(in: s, at: position + 1),
+              unit.category == .money, unit.text != "元" else { return nil }
+        return (unit, end)
     }
 
     /// The value of the trailing 万 / 亿 / 万亿 of a numeral.
@@ -224,22 +250,31 @@ struct QuantityExtractor {
                      numeralRange: first.range.lowerBound..<second.range.upperBound, unitRange: first.range.upperBound..<secondEnd)
     }
 
-    /// 角/毛/分 after 元 (五元三毛 = 5.3).
+    static let subunitTable: [String: [(String, Double)]] = [
+        "CNY": [("角", 0.1), ("毛", 0.1), ("分", 0.01)],
+        "USD": [("美分", 0.01)],
+        "JPY": [("日本銭", 0.01), ("钱", 0.01)],
+    ]
+
+    /// Smaller units after the main one: 五元三毛 = 5.3, 两美元又三美分 = 2.03.
     private func subunits(after position: Int, currency: String) -> (Double, Int)? {
         let s = context.s
+        guard let table = Self.subunitTable[currency] else { return nil }
         var i = position
+        if i < s.count, s[i] == NumeralParser.you { i += 1 }   // 又
         var total = 0.0
         var any = false
-        for (unitText, scale) in [("角", 0.1), ("毛", 0.1), ("分", 0.01)] {
-            guard let match = parser.parse(s, at: i), match.range.count <= 2, match.value < 10,
-                  s.hasPrefix(scalars(unitText), at: match.range.upperBound) else { continue }
+        for (unitText, scale) in table {
+            let word = scalars(unitText)
+            guard let match = parser.parse(s, at: i), match.value < 100, s.hasPrefix(word, at: match.range.upperBound) else { continue }
             total += match.value * scale
-            i = match.range.upperBound + 1
+            i = match.range.upperBound + word.count
             any = true
         }
-        guard any, currency == "CNY" else { return nil }
-        return (total, i)
+        return any ? (total, i) : nil
     }
+
+    static let currencySymbols: [UInt32: String] = [0x24: "USD", 0xA5: "CNY", 0x20AC: "EUR", 0xA3: "GBP"]
 
     /// Figures hidden behind placeholders: xxxx万元, 20xx元, □xxxx.
     private func isMaskedAmount(_ start: Int) -> Bool {
@@ -397,6 +432,24 @@ struct QuantityExtractor {
         }
         guard let de = lastDe else { return nil }
         return nounPhrase(from: de + 1)
+    }
+
+    // MARK: Currency symbols
+
+    private func symbolAmounts(excluding found: [Found]) -> [Found] {
+        let s = context.s
+        var results: [Found] = []
+        for (index, c) in s.enumerated() {
+            guard let currency = Self.currencySymbols[c], index + 1 < s.count, !context.blocked[index],
+                  NumeralCharacters.isASCIIDigit(s[index + 1]), let number = parser.parse(s, at: index + 1) else { continue }
+            let range = index..<number.range.upperBound
+            if found.contains(where: { $0.range.overlaps(range) }) { continue }
+            let money = MoneyValue(amount: number.value, low: number.value, high: number.value,
+                                   qualifier: number.more ? .more : .exact, currency: currency)
+            results.append(Found(range: range, record: .money(money), rule: "money.amount",
+                                 numeralRange: number.range, unitRange: index..<(index + 1)))
+        }
+        return results
     }
 
     // MARK: 过亿元

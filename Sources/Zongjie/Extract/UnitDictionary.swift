@@ -19,7 +19,7 @@ struct UnitDictionary: Sendable {
     /// Currency words and symbols that follow an amount.
     static let currencies: [(String, String, Double)] = [
         ("元", "CNY", 1), ("圆", "CNY", 1), ("元钱", "CNY", 1), ("块钱", "CNY", 1), ("元人民币", "CNY", 1), ("人民币", "CNY", 1),
-        ("角", "CNY", 0.1), ("毛", "CNY", 0.1), ("毛钱", "CNY", 0.1),
+        ("毛钱", "CNY", 0.1),
         ("美元", "USD", 1), ("美金", "USD", 1), ("美圆", "USD", 1), ("美刀", "USD", 1), ("美分", "USD", 0.01),
         ("欧元", "EUR", 1), ("日元", "JPY", 1), ("日圆", "JPY", 1), ("英镑", "GBP", 1), ("港元", "HKD", 1), ("港币", "HKD", 1),
         ("澳元", "AUD", 1), ("加元", "CAD", 1), ("新台币", "TWD", 1), ("台币", "TWD", 1), ("韩元", "KRW", 1), ("卢布", "RUB", 1),

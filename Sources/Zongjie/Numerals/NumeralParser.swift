@@ -53,9 +53,13 @@ public struct NumeralParser: Sendable {
     }
 
     public let options: Options
+    /// Per normalized position: the original character was folded (full-width ， became ,).
+    /// A full-width comma after half-width digits separates clauses, not thousands (20，300美圆).
+    public let folded: [Bool]?
 
-    public init(options: Options = .extraction) {
+    public init(options: Options = .extraction, folded: [Bool]? = nil) {
         self.options = options
+        self.folded = folded
     }
 
     // MARK: Character facts
@@ -355,7 +359,12 @@ public struct NumeralParser: Sendable {
                 i = nextPart(i)
                 continue
             }
-            let large = Self.largeUnit(c, options)
+            var large = Self.largeUnit(c, options)
+            if large == 0, c == Self.zhao, i + 1 < limit {
+                // 四十九兆九千…亿元: 兆 is a trillion before more numerals (兆瓦 is a measurement).
+                let next = s[i + 1]
+                if Self.digit(next) >= 0 || NumeralCharacters.smallUnit(next) > 0 || NumeralCharacters.largeUnit(next) > 0 { large = 1e12 }
+            }
             if large > 0 {
                 let value = section + (current ?? 0)
                 if value == 0 && total == 0 { break }   // 万 alone is no number
@@ -516,6 +525,7 @@ public struct NumeralParser: Sendable {
             i += 1
         }
         while i + 3 < limit || i + 3 == limit {
+            if let folded, i < folded.count, folded[i], i > 0, !folded[i - 1] { break }
             guard i + 3 <= limit, i < limit, s[i] == 0x2C,
                   NumeralCharacters.isASCIIDigit(s[i + 1]), NumeralCharacters.isASCIIDigit(s[i + 2]), NumeralCharacters.isASCIIDigit(s[i + 3]),
                   i + 4 >= limit || !NumeralCharacters.isASCIIDigit(s[i + 4]) else { break }

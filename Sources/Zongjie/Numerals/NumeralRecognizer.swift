@@ -353,6 +353,17 @@ public final class NumeralRecognizer {
         Item(kind: .percent, range: range, value: value, low: value, high: value, lowInclusive: true, highInclusive: true, more: more)
     }
 
+    // MARK: Ranges
+
+    /// Number ranges in words (大于二十, 20~100, 位于20和30之间, 500多亿), as items of kind `range`
+    /// with open ends as nil.
+    public func ranges(in text: NormalizedText) -> [Item] {
+        NumberRangeRecognizer(parser: parser).intervals(in: text.scalars).map { interval in
+            Item(kind: .range, range: interval.range, value: interval.low ?? interval.high ?? 0, low: interval.low, high: interval.high,
+                 lowInclusive: interval.lowInclusive, highInclusive: interval.highInclusive, more: interval.high == nil)
+        }
+    }
+
     // MARK: Ordinals
 
     /// 第三, 第十四, 第3万.

@@ -92,10 +92,14 @@ enum BoilerplateRules {
     }
 
     /// A site name / breadcrumb line above the page title: `公务员期刊网 精选范文 对口支援工作总结范文`.
-    static let siteMarkers: [[UInt32]] = ["网", "范文", "首页", "期刊", "文库", "当前位置", ">", "»", "›"].map(scalars)
+    static let siteMarkers: [[UInt32]] = ["网 ", "范文", "首页", "期刊", "文库", "当前位置", ">", "»", "›", "网站", "频道"].map(scalars)
 
+    /// A site name or breadcrumb: short, no sentence punctuation, words separated by spaces or
+    /// arrows, and a site word (…网 followed by a space, 范文, 首页, 当前位置, >).
     static func looksLikeSiteName(_ s: [UInt32], _ line: Range<Int>) -> Bool {
         guard line.count <= 60, !s.contains(scalars("。"), in: line), !s.contains(scalars(","), in: line) else { return false }
+        let separated = s.contains(scalars(" "), in: line) || s.contains(scalars(">"), in: line) || s.contains(scalars("»"), in: line)
+        guard separated else { return false }
         for marker in siteMarkers where s.contains(marker, in: line) { return true }
         return false
     }
