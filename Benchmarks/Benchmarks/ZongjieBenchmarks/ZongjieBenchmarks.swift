@@ -2,8 +2,6 @@ import Benchmark
 import Zongjie
 
 let benchmarks: @Sendable () -> Void = {
-    Benchmark("noop") { benchmark in
-        blackHole(1)
-    }
+    textBenchmarks()
     ingestBenchmarks()
 }

@@ -77,8 +77,11 @@ struct DateExtractor {
     }
 
     /// A date may start at digits, Chinese digits or placeholders that do not continue a number.
+    static let possibleStarts: ScalarSet = NumeralCharacters.numeralStarts.union(ScalarSet([0x78, 0x58, 0xD7, 0x5F, 0x2A, 0x2573, 0x25CB]))
+
     private func canStart(_ s: [UInt32], _ i: Int) -> Bool {
         let c = s[i]
+        guard Self.possibleStarts.contains(c) else { return false }
         let previous: UInt32 = i > 0 ? s[i - 1] : 0x20
         if NumeralCharacters.isASCIIDigit(c) {
             return !NumeralCharacters.isASCIIDigit(previous) || isFusedPageNumber(s, i)

@@ -21,6 +21,7 @@ struct DispatchExtractor {
     static let verbs: [[UInt32]] = [
         "选派", "派出", "派驻", "下派", "派遣", "外派", "增派", "轮派", "互派", "抽调", "委派", "选调", "组派", "派",
     ].map(scalars)
+    static let verbFirstCharacters = ScalarSet(verbs.map { $0[0] })
     static let personUnits: [[UInt32]] = ["人次", "名", "位", "人"].map(scalars)
     /// Words of study: sending people to learn is not dispatch.
     static let studyWords: [[UInt32]] = [
@@ -45,8 +46,8 @@ struct DispatchExtractor {
         "还将", "共计", "连续", "多次", "积极", "主动", "专门", "特别", "向我校", "向我院", "为我校", "为我院", "给我校",
     ].map(scalars)
     /// After 派: 派别, 派出所, 派系 … are no sending.
-    static let notSending: Set<UInt32> = Set(scalars("别头系性对生"))
-    static let notSendingBefore: Set<UInt32> = Set(scalars("指分摊党流学宗气帮"))
+    static let notSending = ScalarSet("别头系性对生")
+    static let notSendingBefore = ScalarSet("指分摊党流学宗气帮")
     static let pronounSenders: [[UInt32]] = ["我院", "我校", "我市", "我县", "我局", "我区", "我省", "我们", "本院", "本校"].map(scalars)
 
     func extract() -> [Found] {
@@ -54,7 +55,8 @@ struct DispatchExtractor {
         var found: [Found] = []
         var i = 0
         while i < s.count {
-            guard !context.blocked[i], let verb = Self.verbs.first(where: { s.hasPrefix($0, at: i) }) else { i += 1; continue }
+            guard !context.blocked[i], Self.verbFirstCharacters.contains(s[i]),
+                  let verb = Self.verbs.first(where: { s.hasPrefix($0, at: i) }) else { i += 1; continue }
             let verbEnd = i + verb.count
             if verb == scalars("派") {
                 if verbEnd < s.count, Self.notSending.contains(s[verbEnd]) { i += 1; continue }
@@ -279,7 +281,7 @@ struct DispatchExtractor {
         return phrase.lowerBound..<end
     }
 
-    static let staffStops: Set<UInt32> = Set(scalars("的地得了着和与及或在到赴为对从向由把被将等于是有来去共计达各其中均也都已还又并分批前往至"))
+    static let staffStops = ScalarSet("的地得了着和与及或在到赴为对从向由把被将等于是有来去共计达各其中均也都已还又并分批前往至")
 
     private func nounPhrase(from start: Int) -> Range<Int>? {
         let s = context.s

@@ -90,7 +90,7 @@ struct InstitutionExtractor {
         "书记", "校长", "院长", "教授", "主任", "处长", "部长", "局长", "专家",
     ].map(scalars)
     /// Characters a sub-unit extension never crosses (来 of 来学院, 赴, 去).
-    static let extensionStops: Set<UInt32> = Set(scalars("来去赴往"))
+    static let extensionStops = ScalarSet("来去赴往")
     /// Category adjectives: a place and these before a suffix name a class, not an institution (新疆高等学校).
     static let categoryWords: [[UInt32]] = ["高等", "本科", "地区", "一流", "重点", "普通", "部属", "省属", "内地", "各类", "两所", "三所",
                                             "几所", "多所", "三甲", "二甲", "三级", "二级", "一级", "综合", "专科", "知名", "大型",
@@ -107,27 +107,27 @@ struct InstitutionExtractor {
     /// Party and governing bodies that belong to an institution already named (靖边县人民医院党委).
     static let bodiesOfInstitutions: Set<String> = ["党委", "委员会", "委", "办公室", "纪委", "团委", "工会", "党支部"]
     static let institutionEndings: [[UInt32]] = ["大学", "学院", "医院", "卫生院", "学校", "中学", "小学", "公司", "集团"].map(scalars)
-    static let pronouns: Set<UInt32> = Set(scalars("我本该贵其此"))
-    static let townshipLevels: Set<UInt32> = Set(scalars("乡镇"))
+    static let pronouns = ScalarSet("我本该贵其此")
+    static let townshipLevels = ScalarSet("乡镇")
     /// 乡镇, 城镇, 城乡, 村镇 are kinds of places, not a township's name.
-    static let notTownships: Set<UInt32> = Set(scalars("乡城村"))
+    static let notTownships = ScalarSet("乡城村")
     static let determiners: [[UInt32]] = ["部分", "各", "所有", "本地", "有关", "相关", "一些", "城乡", "其他", "全部", "多所", "许多",
                                           "广大", "各类", "各级", "其它", "直属"].map(scalars)
-    static let levelPrefixes: Set<UInt32> = Set(scalars("省市县区乡镇州村"))
+    static let levelPrefixes = ScalarSet("省市县区乡镇州村")
     /// Words that end right before a name: 我市西郊小学, 全县利安中学.
     static let pronounWords: [[UInt32]] = ["我市", "我县", "我区", "我州", "我省", "本市", "本县", "全市", "全县", "该市", "该县"].map(scalars)
 
     /// Characters that end the words before a name (请 of 邀请, 派 of 选派, 到): a name never
     /// starts right after... and never contains them at its start.
-    static let boundaryCharacters: Set<UInt32> = Set(scalars("的了在与和及向对为由从到把被将等是让使给同跟或于即就也都还又再既"))
+    static let boundaryCharacters = ScalarSet("的了在与和及向对为由从到把被将等是让使给同跟或于即就也都还又再既")
     /// Where an unanchored name may start: after these (选派|致和小学, 到|小铺子小学, 接受|腰站中心小学).
-    static let nameStartBoundaries: Set<UInt32> = boundaryCharacters.union(scalars("请派赴往至入进去来任助援访察系加并而上考读受定年期管持予托出有令"))
+    static let nameStartBoundaries = boundaryCharacters.union(ScalarSet("请派赴往至入进去来任助援访察系加并而上考读受定年期管持予托出有令"))
     /// Function words never inside a name (致和 and 同济 keep their 和 and 同).
-    static let neverInsideName: Set<UInt32> = Set(scalars("的了在与及向对为由从到把被将是而"))
+    static let neverInsideName = ScalarSet("的了在与及向对为由从到把被将是而")
     /// 中等 / 高等 / 平等: 等 ends a word, not a list.
-    static let wordsEndingInDeng: Set<UInt32> = Set(scalars("中高初平同相均对"))
+    static let wordsEndingInDeng = ScalarSet("中高初平同相均对")
     /// 协和 / 致和 / 共和: 和 inside a name, not a conjunction.
-    static let wordsEndingInHe: Set<UInt32> = Set(scalars("协致共平祥人太永顺保长清温谐中"))
+    static let wordsEndingInHe = ScalarSet("协致共平祥人太永顺保长清温谐中")
 
     /// Prefixes that belong to the name before a place (中共云阳县委, 共青团浙江省委).
     static let namePrefixes: [[UInt32]] = ["中国共产党", "中共", "共青团", "中国", "国际"].map(scalars)
@@ -139,33 +139,42 @@ struct InstitutionExtractor {
         var rule: String
     }
 
+    /// The suffixes in a trie, so that each position costs one walk rather than a hundred comparisons.
+    static let suffixTrie: ScalarTrie = {
+        var trie = ScalarTrie()
+        for (index, suffix) in suffixes.enumerated() { trie.insert(suffix.text, entry: Int32(index)) }
+        return trie
+    }()
+
+    static let genericTrie: ScalarTrie = {
+        var trie = ScalarTrie()
+        for (index, word) in genericWords.enumerated() { trie.insert(word, entry: Int32(index)) }
+        return trie
+    }()
+
     func extract() -> [(range: Range<Int>, rule: String, value: InstitutionValue)] {
         let s = context.s
         var candidates: [Candidate] = []
-        var i = 0
-        while i < s.count {
-            if context.blocked[i] { i += 1; continue }
-            // Known names and abbreviations (教育部, 东北师大, 华东师范大学).
-            if startsWord(i), let (organisation, end) = gazetteer.longestOrganisation(in: s, at: i), !isInsideLongerWord(i, end),
-               !isDocumentNumberIssuer(end) {
-                var candidate = Candidate(range: i..<end, type: organisation.type, masked: false, rule: "institution.known")
-                extendWithSubunits(&candidate)
-                candidates.append(candidate)
+        s.withUnsafeBufferPointer { buffer in
+            for i in 0..<buffer.count where !context.blocked[i] {
+                // Known names and abbreviations (教育部, 东北师大, 华东师范大学).
+                if let (organisation, end) = gazetteer.longestOrganisation(in: s, at: i), !isInsideLongerWord(i, end),
+                   !isDocumentNumberIssuer(end) {
+                    var candidate = Candidate(range: i..<end, type: organisation.type, masked: false, rule: "institution.known")
+                    extendWithSubunits(&candidate)
+                    candidates.append(candidate)
+                }
+                // Suffix-based names ending at the longest suffix that starts here.
+                var longest: Int32 = -1
+                Self.suffixTrie.forEachMatch(in: buffer, from: i, limit: buffer.count) { _, entry in longest = entry }
+                if longest >= 0, let candidate = suffixName(Self.suffixes[Int(longest)], at: i) { candidates.append(candidate) }
             }
-            // Suffix-based names ending at a suffix that starts here.
-            for suffix in Self.suffixes where s.hasPrefix(suffix.text, at: i) {
-                if let candidate = suffixName(suffix, at: i) { candidates.append(candidate) }
-                break
-            }
-            i += 1
         }
         return resolve(candidates).map { candidate in
             let name = context.text(candidate.range)
             return (candidate.range, candidate.rule, InstitutionValue(name: name, type: candidate.type, masked: candidate.masked))
         }
     }
-
-    private func startsWord(_ i: Int) -> Bool { true }
 
     /// A two-character abbreviation that is the start of another word (南大街, 北大荒, 南大学习).
     /// Abbreviations inside longer names (南大 in 中南大学) lose to the longer name anyway.
@@ -188,7 +197,7 @@ struct InstitutionExtractor {
     }
 
     /// The last character of a document-number prefix (国办发, 教育部函, 体群字, 国务院令).
-    static let documentNumberMarks: Set<UInt32> = Set(scalars("发函字令"))
+    static let documentNumberMarks = ScalarSet("发函字令")
 
     // MARK: Suffix names
 
@@ -358,11 +367,16 @@ struct InstitutionExtractor {
 
     /// A generic word of two or more characters appears in the range.
     private func containsGenericWord(_ range: Range<Int>) -> Bool {
-        let s = context.s
-        for word in Self.genericWords where word.count >= 2 && range.count >= word.count {
-            if s.firstIndex(of: word, in: range) != nil { return true }
+        context.s.withUnsafeBufferPointer { buffer in
+            for position in range {
+                var found = false
+                Self.genericTrie.forEachMatch(in: buffer, from: position, limit: range.upperBound) { length, _ in
+                    if length >= 2 { found = true }
+                }
+                if found { return true }
+            }
+            return false
         }
-        return false
     }
 
     /// True when the character at `position` lies inside a place name that ends before `limit`.
@@ -378,18 +392,16 @@ struct InstitutionExtractor {
 
     /// The proper part consists only of generic words.
     private func isGeneric(_ range: Range<Int>) -> Bool {
-        let s = context.s
-        var position = range.lowerBound
-        while position < range.upperBound {
-            if let word = Self.genericWords.filter({ position + $0.count <= range.upperBound && s.hasPrefix($0, at: position) })
-                .max(by: { $0.count < $1.count }) {
-                position += word.count
-                continue
+        context.s.withUnsafeBufferPointer { buffer in
+            var position = range.lowerBound
+            while position < range.upperBound {
+                var longest = 0
+                Self.genericTrie.forEachMatch(in: buffer, from: position, limit: range.upperBound) { length, _ in longest = length }
+                guard longest > 0 else { return false }
+                position += longest
             }
-            // A place that names the institution is proper.
-            return false
+            return true
         }
-        return true
     }
 
     /// 中山大学 + 基础医学院 / 附属医院 / 研究所: extend a name by a following sub-unit.

@@ -58,16 +58,13 @@ struct QuantityExtractor {
     /// A numeral may start here: not inside an Arabic number, a Latin code or a Chinese numeral.
     private func startsNumeral(_ s: [UInt32], _ i: Int) -> Bool {
         let c = s[i]
+        guard NumeralCharacters.numeralStarts.contains(c) else { return false }
         let previous: UInt32 = i > 0 ? s[i - 1] : 0x20
         if NumeralCharacters.isASCIIDigit(c) {
             return !NumeralCharacters.isASCIIDigit(previous) && CharacterClass.of(previous) != .latin && previous != 0x2E
                 && !NumeralCharacters.isMask(previous)
         }
-        if NumeralParser.digit(c) >= 0 || NumeralCharacters.smallUnit(c) > 0 || NumeralCharacters.tensShorthand(c) > 0 || c == NumeralParser.ji {
-            return !(NumeralParser.digit(previous) >= 0 || NumeralCharacters.smallUnit(previous) > 0
-                     || NumeralCharacters.largeUnit(previous) > 0 || NumeralCharacters.isASCIIDigit(previous))
-        }
-        return false
+        return !(NumeralCharacters.chineseNumeralCharacters.contains(previous) || NumeralCharacters.isASCIIDigit(previous))
     }
 
     private func vagueEnd(_ s: [UInt32], _ i: Int) -> Int? {
@@ -337,11 +334,11 @@ struct QuantityExtractor {
         return false
     }
 
-    static let sessionFollowers: Set<UInt32> = Set(scalars("全人政中党代委"))
+    static let sessionFollowers = ScalarSet("全人政中党代委")
 
     // MARK: Counted objects
 
-    static let objectStops: Set<UInt32> = Set(scalars("的地得了着和与及或在到赴为对从向由把被将等于是有进来去共计达各其中均也都已还又并很全"))
+    static let objectStops = ScalarSet("的地得了着和与及或在到赴为对从向由把被将等于是有进来去共计达各其中均也都已还又并很全")
     /// Verbs and predicates that end a counted noun phrase (卫生院|设, 博士|攻读, 床位|很快).
     static let objectVerbs: [[UInt32]] = [
         "开展", "进行", "参加", "参与", "前往", "担任", "挂职", "支教", "进驻", "深入", "下乡", "完成", "实现", "获得", "达到",
@@ -439,7 +436,7 @@ struct QuantityExtractor {
     private func symbolAmounts(excluding found: [Found]) -> [Found] {
         let s = context.s
         var results: [Found] = []
-        for (index, c) in s.enumerated() {
+        for (index, c) in s.enumerated() where c == 0x24 || c == 0xA5 || c == 0x20AC || c == 0xA3 {
             guard let currency = Self.currencySymbols[c], index + 1 < s.count, !context.blocked[index],
                   NumeralCharacters.isASCIIDigit(s[index + 1]), let number = parser.parse(s, at: index + 1) else { continue }
             let range = index..<number.range.upperBound
@@ -463,7 +460,7 @@ struct QuantityExtractor {
             var i = 1
             while i + word.count <= s.count {
                 defer { i += 1 }
-                guard s.hasPrefix(word, at: i), !context.blocked[i] else { continue }
+                guard s[i] == word[0], s.hasPrefix(word, at: i), !context.blocked[i] else { continue }
                 let previous = s[i - 1]
                 guard previous == 0x8FC7 || previous == 0x4E0A || previous == 0x8FD1 || previous == 0x8D85 || previous == 0x903E else { continue }
                 guard let leading = Qualifiers.leading(s, endingAt: i) else { continue }

@@ -15,7 +15,8 @@ public enum RecordExtractor {
         var institutionRanges: [Range<Int>] = []
         // Dispatch statements also mark counts (派出一名干部), so they run whenever counts are wanted.
         let findDispatch = kinds.contains(.dispatch) || kinds.contains(.count)
-        if kinds.contains(.institution) || findDispatch {
+        // Institutions name the senders of dispatches; counts alone need only the figures.
+        if kinds.contains(.institution) || kinds.contains(.dispatch) {
             for item in InstitutionExtractor(context: context).extract() {
                 institutionRanges.append(item.range)
                 if kinds.contains(.institution) {

@@ -49,6 +49,19 @@ public enum NumeralCharacters {
         }
     }
 
+    /// Characters that can start a numeral: ASCII digits, Chinese digits (with financial forms),
+    /// 十百千 and their financial forms, 廿 卅, 几. One bit test instead of four switches.
+    public static let numeralStarts: ScalarSet = {
+        var values: [UInt32] = Array(0x30...0x39)
+        values += scalars("零〇一二两兩倆三四五六七八九壹贰貳叁參肆伍陆陸柒捌玖幺十拾百佰千仟廿卅几幾").map { $0 }
+        return ScalarSet(values)
+    }()
+
+    /// Any character that can be part of a Chinese numeral (including 万 亿).
+    public static let chineseNumeralCharacters: ScalarSet = {
+        ScalarSet(scalars("零〇一二两兩倆三四五六七八九壹贰貳叁參肆伍陆陸柒捌玖幺十拾百佰千仟廿卅万萬亿億"))
+    }()
+
     /// Any character that can be part of a Chinese numeral.
     @inline(__always)
     public static func isChineseNumeral(_ c: UInt32) -> Bool {

@@ -218,7 +218,7 @@ public final class NumeralRecognizer {
         return false
     }
 
-    static let extraMeasureCharacters: Set<UInt32> = Set(scalars("斤两双雙塊块對对只隻個个條张張本支"))
+    static let extraMeasureCharacters = ScalarSet("斤两双雙塊块對对只隻個个條张張本支")
 
     static func isMeasureCharacter(_ c: UInt32) -> Bool {
         MeasureWords.isSingleCharacterMeasure(c) || extraMeasureCharacters.contains(c)
@@ -330,8 +330,8 @@ public final class NumeralRecognizer {
         return match
     }
 
-    static let chengWordContinuations: Set<UInt32> = Set(scalars("为员立果效本绩功长熟型都市"))
-    static let zheWordContinuations: Set<UInt32> = Set(scalars("合算旧射服扣腾叠"))
+    static let chengWordContinuations = ScalarSet("为员立果效本绩功长熟型都市")
+    static let zheWordContinuations = ScalarSet("合算旧射服扣腾叠")
 
     private func pointsSuffix(_ s: [UInt32], _ i: Int) -> Int? {
         for pattern in [Self.percentPoints, Self.percentPointsTraditional] {

@@ -281,7 +281,7 @@ struct HeadingDetector {
     }
 
     /// Characters that cannot start a title: the line continues a broken sentence.
-    static let fragmentStarts: Set<UInt32> = Set(scalars("了的地得着过和与及并但而等在对把被从为于之其也就都还又"))
+    static let fragmentStarts = ScalarSet("了的地得着过和与及并但而等在对把被从为于之其也就都还又")
 
     private func endsSentence(_ line: Range<Int>) -> Bool {
         guard !line.isEmpty else { return false }

@@ -9,6 +9,11 @@ struct ScalarTrie: Sendable {
     private(set) var terminal: [Int32]
     /// Scalars that start at least one word, for a quick reject of most positions.
     private var firstScalars: [UInt64]
+    /// Hashed bit set of the first two scalars of every word (2^18 bits = 32 KB): rejects most
+    /// positions before the edge table (large, and costly in cache misses) is touched.
+    private var firstPairs: [UInt64]
+    /// Some word has one scalar only, so the pair filter cannot be used.
+    private var hasSingleScalarWords = false
     private var edgeCount = 0
 
     init() {
@@ -17,6 +22,12 @@ struct ScalarTrie: Sendable {
         mask = 1023
         terminal = [-1]
         firstScalars = [UInt64](repeating: 0, count: 0x10000 / 64)
+        firstPairs = [UInt64](repeating: 0, count: (1 << 18) / 64)
+    }
+
+    @inline(__always)
+    private static func pairBit(_ a: UInt32, _ b: UInt32) -> Int {
+        Int(truncatingIfNeeded: ((UInt64(a) << 21 | UInt64(b)) &* 0x9E37_79B9_7F4A_7C15) >> 46)
     }
 
     @inline(__always)
@@ -51,6 +62,12 @@ struct ScalarTrie: Sendable {
     mutating func insert(_ word: [UInt32], entry: Int32) {
         guard let first = word.first else { return }
         if first < 0x10000 { firstScalars[Int(first) >> 6] |= 1 << (UInt64(first) & 63) }
+        if word.count >= 2 {
+            let bit = Self.pairBit(word[0], word[1])
+            firstPairs[bit >> 6] |= 1 << UInt64(bit & 63)
+        } else {
+            hasSingleScalarWords = true
+        }
         var node: Int32 = 0
         for scalar in word {
             if let next = child(of: node, scalar) {
@@ -93,6 +110,11 @@ struct ScalarTrie: Sendable {
     @inline(__always)
     func forEachMatch(in text: UnsafeBufferPointer<UInt32>, from start: Int, limit: Int, _ body: (Int, Int32) -> Void) {
         guard start < limit, mayStartWord(text[start]) else { return }
+        if !hasSingleScalarWords {
+            guard start + 1 < limit else { return }
+            let bit = Self.pairBit(text[start], text[start + 1])
+            guard firstPairs[bit >> 6] & (1 << UInt64(bit & 63)) != 0 else { return }
+        }
         var node: Int32 = 0
         var position = start
         while position < limit, let next = child(of: node, text[position]) {

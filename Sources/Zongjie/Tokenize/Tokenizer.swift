@@ -116,7 +116,7 @@ public final class Tokenizer {
         }
     }
 
-    static let placeLevels: Set<UInt32> = Set(scalars("乡镇村县市区省州"))
+    static let placeLevels = ScalarSet("乡镇村县市区省州")
 
     /// A run of placeholders (xx, ××, __, **) followed by a level character: one place token.
     static func maskedPlaceEnd(_ s: UnsafeBufferPointer<UInt32>, _ start: Int, _ end: Int) -> Int? {
