@@ -28,7 +28,7 @@ struct ValidateCommand: ParsableCommand {
     @Option(help: "Output format: text, jsonl or sarif.")
     var format: Format = .text
 
-    @Option(help: ArgumentHelp("`list` to list the rules; or a comma-separated selection of rule ids (a leading - removes a rule: -copied-text).",
+    @Option(help: ArgumentHelp("`list` to list the rules; or a comma-separated selection of rule ids (a leading - removes a rule: --rules=-copied-text).",
                                valueName: "list|ids"))
     var rules: String?
 

@@ -56,9 +56,14 @@ public struct InconsistentFiguresRule: ValidationRule {
                 break
             }
         }
-        // A figure found both as a dispatch and as a count is reported once.
-        var seen: Set<Int> = []
-        return findings.filter { seen.insert($0.range.lowerBound).inserted }
+        // A figure found both as a dispatch and as a count (共选派13名 / 选派13名医务人员) is
+        // reported once.
+        var kept: [Finding] = []
+        for finding in findings.sorted(by: { $0.range.lowerBound < $1.range.lowerBound })
+            where !kept.contains(where: { $0.range.overlaps(finding.range) }) {
+            kept.append(finding)
+        }
+        return kept
     }
 
     // MARK: Statements
