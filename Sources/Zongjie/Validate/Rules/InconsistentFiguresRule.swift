@@ -87,9 +87,9 @@ public struct InconsistentFiguresRule: ValidationRule {
             }
             let clauseStart = TextScan.clauseStart(s, before: located.range.lowerBound)
             let (marker, subjectEnd) = cumulativeMarker(s, in: clauseStart..<located.range.lowerBound)
-            let subject = value.from ?? TextScan.hanText(s, clauseStart..<subjectEnd)
+            let (subject, scope) = Self.subjectAndScope(value.from ?? TextScan.hanText(s, clauseStart..<subjectEnd))
             let per = value.per ?? rate(s, in: clauseStart..<located.range.lowerBound)
-            var key = ["dispatch", value.verb, value.staff ?? "", TotalsRule.unitFamily(value.unit), subject, per,
+            var key = ["dispatch", value.verb, value.staff ?? "", TotalsRule.unitFamily(value.unit), subject, scope, per,
                        value.batches.map(String.init) ?? ""]
             key.append(destination(after: located.range.upperBound, s: s))
             key.append(years(before: located.range.lowerBound, context: context))
@@ -120,9 +120,12 @@ public struct InconsistentFiguresRule: ValidationRule {
             // A verb is needed: 共12名 alone says too little to be the same quantity.
             guard phrase.count >= 2, !context.isPlanContext(located.range.lowerBound) else { continue }
             guard let figure = reader.figure(of: located, in: s) else { continue }
-            let subject = TextScan.hanText(s, clauseStart..<markerStart)
-            var key = ["count", phrase, value.object ?? "", TotalsRule.unitFamily(value.unit), subject,
-                       rate(s, in: clause)]
+            let (subject, scope) = Self.subjectAndScope(TextScan.hanText(s, clauseStart..<markerStart))
+            // The verb, and the counted noun written before the figure (派出医疗队员12名) or after
+            // it (派出12名医疗队员).
+            let verb = String(phrase.prefix(2))
+            let noun = phrase.count > 2 ? String(phrase.dropFirst(2)) : (value.object ?? "")
+            var key = ["count", verb, noun, TotalsRule.unitFamily(value.unit), subject, scope, rate(s, in: clause)]
             key.append(destination(after: located.range.upperBound, s: s))
             key.append(years(before: located.range.lowerBound, context: context))
             // The span: from the marker to the end of the figure.
@@ -153,6 +156,27 @@ public struct InconsistentFiguresRule: ValidationRule {
             k += 1
         }
         return (false, clause.upperBound)
+    }
+
+    static let timeWords = ["一年来", "两年来", "三年来", "几年来", "多年来", "近年来", "近几年", "今年", "去年", "全年", "上半年",
+                            "下半年", "本年度", "年度", "目前", "至今", "截至目前", "截止目前", "迄今", "本学期", "本学年", "当年"]
+    static let selfReferences = ["我院", "我校", "我局", "我县", "我市", "我区", "我乡", "我镇", "我所", "我中心", "我们", "本院",
+                                 "本校", "我单位", "我委", "我部", "我处", "我科"]
+
+    /// The subject of a statement without its time words (一年来, 今年 …), which become its scope;
+    /// the writer itself (我院, 我们, or no subject at all) is one subject.
+    static func subjectAndScope(_ text: String) -> (String, String) {
+        var subject = text
+        var scope: [String] = []
+        for word in timeWords.sorted(by: { $0.count > $1.count }) where subject.contains(word) {
+            scope.append(word)
+            subject = subject.replacingOccurrences(of: word, with: "")
+        }
+        for word in ["总之", "综上", "此外", "同时", "其中", "另外", "全面", "累计", "先后", "共"] {
+            subject = subject.replacingOccurrences(of: word, with: "")
+        }
+        if subject.isEmpty || selfReferences.contains(subject) { subject = "self" }
+        return (subject, scope.sorted().joined(separator: ","))
     }
 
     /// 每年 / 每学期 … in the clause.
