@@ -91,7 +91,10 @@ public struct PlaceholderRule: ValidationRule {
             }
             let range = year ?? extendDigits(run, s: s)
             let text = context.text(range)
-            let message = year != nil ? "模板占位符未替换：年份“\(text)”" : "模板占位符未替换：“\(text)”（名称或数字待填写）"
+            // xx年 / xxx年 alone is a year too, unless a length of time follows (x年多, xx年来).
+            let afterRange: UInt32 = range.upperBound + 1 < s.count ? s[range.upperBound + 1] : 0x20
+            let maskedYear = year != nil || (range == run && length >= 2 && after == 0x5E74 && !"来多内间半".unicodeScalars.contains { $0.value == afterRange })
+            let message = maskedYear ? "模板占位符未替换：年份“\(text)”" : "模板占位符未替换：“\(text)”（名称或数字待填写）"
             return Finding(range: context.original(range), message: message)
         case .star:
             guard length >= 2, !isLatin(before), !isLatin(after) else { return nil }
