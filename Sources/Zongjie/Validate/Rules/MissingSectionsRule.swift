@@ -72,14 +72,26 @@ public struct MissingSectionsRule: ValidationRule {
 
     static let reportWords = ["总结", "汇报", "报告", "述职", "小结", "总结如下"]
 
+    // Word lists as scalar arrays, built once (matching runs on scalars, never on String).
+    static let headingWords: [Part: [[UInt32]]] = Dictionary(uniqueKeysWithValues: Part.allCases.map { ($0, $0.headingWords.map(\.scalarArray)) })
+    static let textWords: [Part: [[UInt32]]] = Dictionary(uniqueKeysWithValues: Part.allCases.map { ($0, $0.textWords.map(\.scalarArray)) })
+    static let planHeadingScalars = planHeadingWords.map(\.scalarArray)
+    static let otherOpeningScalars = otherOpenings.map(\.scalarArray)
+    static let paperWords = ["参考文献", "关键词"].map(\.scalarArray)
+    static let situation = "情况".scalarArray
+
+    static func contains(_ text: [UInt32], _ words: [[UInt32]]) -> Bool {
+        words.contains { text.contains($0, in: 0..<text.count) }
+    }
+
     public func check(_ context: ValidationContext) -> [Finding] {
         let s = context.s
         var findings: [Finding] = []
         for (index, article) in context.structure.articles.enumerated() where article.sections.count >= 2 {
             guard isReport(article, index: index, context: context) else { continue }
-            let headings = context.structure.flattenedSections(ofArticle: index).map(\.heading)
+            let headings = context.structure.flattenedSections(ofArticle: index).map(\.heading.scalarArray)
             // A plan's skeleton (指导思想, 目标, 保障措施 …) is not a report's.
-            if headings.filter({ heading in Self.planHeadingWords.contains { heading.contains($0) } }).count >= 2 { continue }
+            if headings.filter({ Self.contains($0, Self.planHeadingScalars) }).count >= 2 { continue }
             // Top-level numbering that starts again ((一)…(四), then (一) again) means the
             // outer headings were lost: the skeleton cannot be judged.
             let markers = article.sections.map { Self.marker(of: $0.heading) }.filter { !$0.isEmpty }
@@ -88,7 +100,7 @@ public struct MissingSectionsRule: ValidationRule {
             var topicHeadings = 0
             for heading in headings {
                 var matched = false
-                for part in Part.allCases where part.headingWords.contains(where: { heading.contains($0) }) {
+                for part in Part.allCases where Self.contains(heading, Self.headingWords[part] ?? []) {
                     present.insert(part)
                     matched = true
                 }
@@ -102,14 +114,13 @@ public struct MissingSectionsRule: ValidationRule {
             if let first = article.sections.first {
                 var bodyStart = articleRange.lowerBound
                 if let title = article.titleRange { bodyStart = max(bodyStart, context.normalized(title).upperBound) }
-                let opening = bodyStart..<context.normalized(first.headingRange).lowerBound
-                if !opening.isEmpty, opening.filter({ TextScan.isHan(s[$0]) }).count >= 20 { present.insert(.basic) }
+                let opening = bodyStart..<max(bodyStart, context.normalized(first.headingRange).lowerBound)
+                if opening.filter({ TextScan.isHan(s[$0]) }).count >= 20 { present.insert(.basic) }
                 // The first heading telling how things stood (熟悉情况, 基本情况介绍).
-                if first.heading.contains("情况") { present.insert(.basic) }
+                if first.heading.scalarArray.contains(Self.situation, in: 0..<first.heading.unicodeScalars.count) { present.insert(.basic) }
             }
-            let text = context.text(articleRange)
             for part in [Part.problems, .next] where !present.contains(part) {
-                if part.textWords.contains(where: { text.contains($0) }) { present.insert(part) }
+                if TextScan.contains(s, Self.textWords[part] ?? [], in: articleRange) { present.insert(part) }
             }
             let missing = Part.allCases.filter { !present.contains($0) }
             guard !missing.isEmpty else { continue }
@@ -136,9 +147,8 @@ public struct MissingSectionsRule: ValidationRule {
         guard Self.reportWords.contains(where: { title.hasSuffix($0) }) else { return false }
         var bodyStart = range.lowerBound
         if let titleRange = article.titleRange { bodyStart = max(bodyStart, context.normalized(titleRange).upperBound) }
-        let opening = context.text(bodyStart..<min(range.upperBound, bodyStart + 300))
-        if Self.otherOpenings.contains(where: { opening.contains($0) }) { return false }
-        let whole = context.text(range)
-        return !(whole.contains("参考文献") || whole.contains("关键词"))
+        let opening = bodyStart..<max(bodyStart, min(range.upperBound, bodyStart + 300))
+        if TextScan.contains(context.s, Self.otherOpeningScalars, in: opening) { return false }
+        return !TextScan.contains(context.s, Self.paperWords, in: range)
     }
 }

@@ -35,17 +35,41 @@ public struct PercentRangeRule: ValidationRule {
     public func check(_ context: ValidationContext) -> [Finding] {
         let s = context.s
         var findings: [Finding] = []
-        for item in NumeralRecognizer().percents(in: context.document.normalized) where item.value > 100 + 1e-9 {
-            let start = item.range.lowerBound
+        for (range, value) in percentages(s) where value > 100 + 1e-9 {
+            let start = range.lowerBound
             guard !context.isBoilerplate(start) else { continue }
             guard let rate = rateWord(before: start, s: s) else { continue }
             let rateText = String(scalarValues: rate.word)
-            let span = rate.start..<extendTrailing(item.range.upperBound, s: s)
-            let text = context.text(span)
-            let range = context.original(span)
-            findings.append(Finding(range: range, message: "\(rateText)不可能超过100%：“\(text)”"))
+            let span = rate.start..<extendTrailing(range.upperBound, s: s)
+            findings.append(Finding(range: context.original(span), message: "\(rateText)不可能超过100%：“\(context.text(span))”"))
         }
         return findings
+    }
+
+    static let percentWord = "百分之".scalarArray
+
+    /// Percentages and their values: N% (N Arabic, perhaps with decimals and a thousands
+    /// separator) and 百分之N. Found from the % sign and 百分之 only, so the scan is cheap.
+    func percentages(_ s: [UInt32]) -> [(Range<Int>, Double)] {
+        var result: [(Range<Int>, Double)] = []
+        let parser = NumeralParser(options: .extraction)
+        for i in s.indices {
+            if s[i] == 0x25 {   // %
+                var start = i
+                while start > 0, NumeralCharacters.isASCIIDigit(s[start - 1]) || s[start - 1] == 0x2E || s[start - 1] == 0x2C { start -= 1 }
+                while start < i, !NumeralCharacters.isASCIIDigit(s[start]) { start += 1 }
+                guard start < i, let match = parser.parse(s, at: start, limit: i), match.range.upperBound == i else { continue }
+                result.append((start..<(i + 1), match.value))
+            } else if s[i] == 0x767E, s.hasPrefix(Self.percentWord, at: i) {   // 百分之
+                let at = i + Self.percentWord.count
+                if let match = parser.parse(s, at: at), !match.isFraction {
+                    result.append((i..<match.range.upperBound, match.value))
+                } else if at < s.count, s[at] == 0x767E {   // 百分之百
+                    result.append((i..<(at + 1), 100))
+                }
+            }
+        }
+        return result
     }
 
     /// The bounded rate word the percentage belongs to: the nearest rate word in its clause,

@@ -62,24 +62,61 @@ struct MinHasher: Sendable {
 
     /// Signatures of the windows starting at multiples of `stride` (a window may not contain a
     /// separator). Returns the window starts and their signatures, flattened.
+    ///
+    /// The minima are taken per block of `stride` shingles first, so that each shingle is hashed
+    /// once and a window combines a few block minima with the shingles of its last, partial block.
     func signatures(_ text: [UInt32], shingles: [UInt64], stride: Int) -> (starts: [Int], values: [UInt64]) {
         let window = Self.windowSize
         let perWindow = window - Self.shingleSize + 1
-        guard text.count >= window else { return ([], []) }
+        let hashes = Self.hashCount
+        guard text.count >= window, stride > 0 else { return ([], []) }
+        let shingleCount = shingles.count
+        let blockCount = (shingleCount + stride - 1) / stride
+        var blockMinima = [UInt64](repeating: .max, count: blockCount * hashes)
+        // A block is usable when none of its shingles crosses a separator.
+        var blockValid = [Bool](repeating: true, count: blockCount)
+        multipliers.withUnsafeBufferPointer { a in
+            addends.withUnsafeBufferPointer { b in
+                blockMinima.withUnsafeMutableBufferPointer { minima in
+                    for position in 0..<shingleCount {
+                        let x = shingles[position]
+                        let block = position / stride
+                        if x == 0 { blockValid[block] = false; continue }
+                        let base = block * hashes
+                        for h in 0..<hashes {
+                            let value = x &* a[h] &+ b[h]
+                            if value < minima[base + h] { minima[base + h] = value }
+                        }
+                    }
+                }
+            }
+        }
         var starts: [Int] = []
         var values: [UInt64] = []
+        let fullBlocks = perWindow / stride
+        let rest = perWindow - fullBlocks * stride
+        var minima = [UInt64](repeating: .max, count: hashes)
         var start = 0
-        var minima = [UInt64](repeating: .max, count: Self.hashCount)
         while start + window <= text.count {
+            let firstBlock = start / stride
             var valid = true
-            for offset in 0..<perWindow where shingles[start + offset] == 0 { valid = false; break }
+            for block in firstBlock..<(firstBlock + fullBlocks) where !blockValid[block] { valid = false; break }
             if valid {
-                for h in 0..<Self.hashCount { minima[h] = .max }
-                for offset in 0..<perWindow {
-                    let x = shingles[start + offset]
-                    for h in 0..<Self.hashCount {
-                        let value = x &* multipliers[h] &+ addends[h]
-                        if value < minima[h] { minima[h] = value }
+                for offset in (fullBlocks * stride)..<perWindow where shingles[start + offset] == 0 { valid = false; break }
+            }
+            if valid {
+                for h in 0..<hashes { minima[h] = .max }
+                for block in firstBlock..<(firstBlock + fullBlocks) {
+                    let base = block * hashes
+                    for h in 0..<hashes where blockMinima[base + h] < minima[h] { minima[h] = blockMinima[base + h] }
+                }
+                if rest > 0 {
+                    for offset in (fullBlocks * stride)..<perWindow {
+                        let x = shingles[start + offset]
+                        for h in 0..<hashes {
+                            let value = x &* multipliers[h] &+ addends[h]
+                            if value < minima[h] { minima[h] = value }
+                        }
                     }
                 }
                 starts.append(start)
@@ -103,12 +140,15 @@ struct MinHasher: Sendable {
     }
 }
 
-/// Banded LSH buckets over the windows of a collection: sorted (key, window) pairs, looked up
-/// by binary search.
+/// Banded LSH buckets over the windows of a collection: the (key, window) pairs sorted by key,
+/// and an open-addressing table from a key to its run of windows.
 struct LSHIndex: Sendable {
-    /// Sorted by key.
-    private let keys: [UInt64]
     private let windows: [Int32]
+    /// Open addressing: key, first index into `windows`, count; empty slots have count 0.
+    private let slotKeys: [UInt64]
+    private let slotStarts: [Int32]
+    private let slotCounts: [Int32]
+    private let mask: Int
 
     init(signatures values: [UInt64], windowCount: Int) {
         var pairs: [(UInt64, Int32)] = []
@@ -119,24 +159,43 @@ struct LSHIndex: Sendable {
             }
         }
         pairs.sort { $0.0 < $1.0 || ($0.0 == $1.0 && $0.1 < $1.1) }
-        self.keys = pairs.map(\.0)
         self.windows = pairs.map(\.1)
+        var size = 16
+        while size < pairs.count * 2 { size <<= 1 }
+        var keys = [UInt64](repeating: 0, count: size)
+        var starts = [Int32](repeating: 0, count: size)
+        var counts = [Int32](repeating: 0, count: size)
+        var index = 0
+        while index < pairs.count {
+            let key = pairs[index].0
+            var end = index + 1
+            while end < pairs.count, pairs[end].0 == key { end += 1 }
+            var slot = Int(truncatingIfNeeded: key >> 17) & (size - 1)
+            while counts[slot] != 0 { slot = (slot + 1) & (size - 1) }
+            keys[slot] = key
+            starts[slot] = Int32(index)
+            counts[slot] = Int32(end - index)
+            index = end
+        }
+        self.slotKeys = keys
+        self.slotStarts = starts
+        self.slotCounts = counts
+        self.mask = size - 1
     }
 
-    /// Windows sharing at least one band with the query signature.
-    func candidates(_ values: [UInt64], window: Int, into result: inout Set<Int32>) {
+    /// Windows sharing at least one band with the query signature, appended to `result` (which
+    /// may then hold a window more than once).
+    func candidates(_ values: [UInt64], window: Int, into result: inout [Int32]) {
         for band in 0..<MinHasher.bandCount {
             let key = MinHasher.bandKey(values, window: window, band: band)
-            var low = 0
-            var high = keys.count
-            while low < high {
-                let middle = (low + high) / 2
-                if keys[middle] < key { low = middle + 1 } else { high = middle }
-            }
-            var k = low
-            while k < keys.count, keys[k] == key {
-                result.insert(windows[k])
-                k += 1
+            var slot = Int(truncatingIfNeeded: key >> 17) & mask
+            while slotCounts[slot] != 0 {
+                if slotKeys[slot] == key {
+                    let start = Int(slotStarts[slot])
+                    for k in start..<(start + Int(slotCounts[slot])) { result.append(windows[k]) }
+                    break
+                }
+                slot = (slot + 1) & mask
             }
         }
     }

@@ -56,7 +56,7 @@ public final class ReferenceCollection: Sendable {
     static let referenceSeparator: UInt32 = 0xFFFF_FFFE
     static let querySeparator: UInt32 = 0xFFFF_FFFF
     static let referenceStride = 10
-    static let queryStride = 8
+    static let queryStride = 10
     /// Shortest exact match that seeds a passage.
     static let seedLength = 8
     /// Largest edit between two exact matches of one passage.
@@ -178,12 +178,16 @@ public final class ReferenceCollection: Sendable {
         let (starts, values) = hasher.signatures(text, shingles: shingles, stride: Self.queryStride)
 
         // Candidates through the LSH buckets, each verified by an exact seed and extended.
-        var matches: Set<Match> = []
-        var candidates: Set<Int32> = []
+        var matches: [Match] = []
+        var candidates: [Int32] = []
         for (window, start) in starts.enumerated() {
             candidates.removeAll(keepingCapacity: true)
             index.candidates(values, window: window, into: &candidates)
-            for candidate in candidates {
+            // In window order, each once: the result must not depend on hashing order.
+            candidates.sort()
+            var previous: Int32 = -1
+            for candidate in candidates where candidate != previous {
+                previous = candidate
                 let reference = Int(windowReference[Int(candidate)])
                 guard !skipped.contains(reference) else { continue }
                 let referenceText = references[reference].core.scalars
@@ -191,10 +195,10 @@ public final class ReferenceCollection: Sendable {
                 if matches.contains(where: { $0.reference == reference && $0.covers(query: start, reference: referenceStart) }) { continue }
                 guard let seed = Self.seed(text, start, referenceText, referenceStart) else { continue }
                 let match = Self.extend(text, referenceText, seed: seed, reference: reference)
-                if match.length >= Self.seedLength { matches.insert(match) }
+                if match.length >= Self.seedLength, !matches.contains(match) { matches.append(match) }
             }
         }
-        return chain(Array(matches), core: core, document: document, minimumLength: minimumLength)
+        return chain(matches, core: core, document: document, minimumLength: minimumLength)
     }
 
     struct Match: Hashable {
@@ -299,7 +303,7 @@ public final class ReferenceCollection: Sendable {
     private func chain(_ matches: [Match], core: CoreText, document: Document, minimumLength: Int) -> [SharedPassage] {
         var selected: [Match] = []
         var taken: [Range<Int>] = []
-        for match in matches.sorted(by: { ($0.length, -$0.query) > ($1.length, -$1.query) }) {
+        for match in matches.sorted(by: { ($0.length, -$0.query, -$0.reference, -$0.referenceStart) > ($1.length, -$1.query, -$1.reference, -$1.referenceStart) }) {
             var trimmed = match
             // Drop the part another (longer) match already took.
             for range in taken where range.overlaps(trimmed.query..<trimmed.queryEnd) {
