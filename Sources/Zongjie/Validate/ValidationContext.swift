@@ -143,10 +143,10 @@ public final class ValidationContext {
         "到期", "方案", "纲要", "规定", "要求", "务必", "必须", "应当", "下一步", "今后", "未来", "明年",
     ].map(scalars)
 
-    /// True when a position lies in a plan: under a heading about next steps or in a sentence
-    /// with a modal or target cue.
-    public func isPlanContext(_ position: Int) -> Bool {
-        for heading in sectionPath(at: position) {
+    /// True when a position lies in a plan: under a heading about next steps (unless
+    /// `headings` is false) or in a sentence with a modal or target cue.
+    public func isPlanContext(_ position: Int, headings: Bool = true) -> Bool {
+        for heading in headings ? sectionPath(at: position) : [] {
             let h = Array(heading.unicodeScalars.map(\.value))
             for word in Self.planHeadingWords where h.contains(word, in: 0..<h.count) { return true }
         }

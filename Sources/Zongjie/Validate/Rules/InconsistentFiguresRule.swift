@@ -77,7 +77,7 @@ public struct InconsistentFiguresRule: ValidationRule {
         for located in context.records(.dispatch) {
             guard case .dispatch(let value) = located.record.value,
                   let article = context.articleIndex(at: located.range.lowerBound),
-                  !context.isBoilerplate(located.range.lowerBound), !context.isPlanContext(located.range.lowerBound) else { continue }
+                  !context.isBoilerplate(located.range.lowerBound), !context.isPlanContext(located.range.lowerBound, headings: false) else { continue }
             var low = value.count
             var high = value.count
             if let count = counts.first(where: { $0.range.lowerBound >= located.range.lowerBound && $0.range.upperBound <= located.range.upperBound }),
@@ -118,7 +118,7 @@ public struct InconsistentFiguresRule: ValidationRule {
             phrase = phrase.replacingOccurrences(of: "了", with: "")
             for filler in ["达到", "达", "有", "为"] where phrase.hasSuffix(filler) { phrase.removeLast(filler.count); break }
             // A verb is needed: 共12名 alone says too little to be the same quantity.
-            guard phrase.count >= 2, !context.isPlanContext(located.range.lowerBound) else { continue }
+            guard phrase.count >= 2, !context.isPlanContext(located.range.lowerBound, headings: false) else { continue }
             guard let figure = reader.figure(of: located, in: s) else { continue }
             let (subject, scope) = Self.subjectAndScope(TextScan.hanText(s, clauseStart..<markerStart))
             // The verb, and the counted noun written before the figure (派出医疗队员12名) or after

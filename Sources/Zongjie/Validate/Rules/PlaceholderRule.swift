@@ -58,6 +58,7 @@ public struct PlaceholderRule: ValidationRule {
     }
 
     func judge(_ run: Range<Int>, family: Family, s: [UInt32], context: ValidationContext) -> Finding? {
+        if family != .box, isInLink(run, s: s) { return nil }
         let before: UInt32 = run.lowerBound > 0 ? s[run.lowerBound - 1] : 0x20
         let after: UInt32 = run.upperBound < s.count ? s[run.upperBound] : 0x20
         let isLatin = { (c: UInt32) in CharacterClass.of(c) == .latin }
@@ -120,6 +121,20 @@ public struct PlaceholderRule: ValidationRule {
                 || NumeralCharacters.isASCIIDigit(before) || NumeralCharacters.isASCIIDigit(after) || after == 0x5E74 { return nil }
             return Finding(range: context.original(run), message: "模板占位符未替换：“\(context.text(run))”（名称待填写）")
         }
+    }
+
+    /// Inside a web address or an e-mail address (www.xx.com, http://…/a_b, xx@example.cn).
+    func isInLink(_ run: Range<Int>, s: [UInt32]) -> Bool {
+        func isLinkCharacter(_ c: UInt32) -> Bool {
+            (c >= 0x21 && c < 0x7F) && c != 0x28 && c != 0x29 && c != 0x2C && c != 0x3B
+        }
+        var start = run.lowerBound
+        while start > 0, isLinkCharacter(s[start - 1]) { start -= 1 }
+        var end = run.upperBound
+        while end < s.count, isLinkCharacter(s[end]) { end += 1 }
+        let token = String(scalarValues: s[start..<end]).lowercased()
+        return token.contains("://") || token.contains("www.") || token.contains("@")
+            || [".com", ".cn", ".net", ".org", ".gov", ".edu", ".html", ".htm"].contains { token.contains($0) }
     }
 
     /// 20xx, 201x, 200×, 20__ (four places, at least two digits), followed by 年 or a range.

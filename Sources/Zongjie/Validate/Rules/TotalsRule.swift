@@ -142,7 +142,7 @@ public struct TotalsRule: ValidationRule {
         ("ethnicity", ["民族", "汉族"]),
         ("age", ["岁", "年龄", "青年", "老年"]),
         ("source", ["中央", "省级", "市级", "县级", "地方", "自筹", "配套", "财政", "援助", "捐赠", "社会", "银行", "贷款"]),
-        ("use", ["用于", "用在", "投向", "投建", "购置", "购买", "建设", "改造"]),
+        ("use", ["用于", "用在", "投向", "投建", "购置", "购买"]),
     ]
     /// A part described by what its people have is an attribute, not a subgroup.
     static let attributeVerbs = ["拥有", "具有", "具备", "持有", "取得", "获得"].map(\.scalarArray)
@@ -374,19 +374,29 @@ public struct TotalsRule: ValidationRule {
         return nil
     }
 
-    /// Parts may be added up: none is described by an attribute its people have, and they do
-    /// not come from different dimensions (学历 and 职称, sources and uses of money).
+    /// Parts may be added up: none is described by an attribute its people have (拥有, 以上),
+    /// and all come from one dimension: all 学历, all 职称, all sources of money …, or all from
+    /// none of the known ones (食堂, 餐馆, 小吃店). A part in a known dimension next to one in no
+    /// known dimension (卫生技术人员486人，高级职称92人) may be a subset of it.
     func mayBeSummed(_ parts: [Item], s: [UInt32]) -> Bool {
         var seen: Set<String>?
         for part in parts {
             let start = TextScan.clauseStart(s, before: part.figure.range.lowerBound)
             if TextScan.contains(s, Self.attributeVerbs, in: start..<part.figure.range.lowerBound) { return false }
             let text = label(of: part, s: s)
+            if Self.cumulativeWords.contains(where: { text.contains($0) }) { return false }
             let names = Set(Self.dimensions.filter { dimension in dimension.words.contains { text.contains($0) } }.map(\.name))
-            guard !names.isEmpty else { continue }
-            if let previous = seen, previous.isDisjoint(with: names) { return false }
-            seen = seen.map { $0.union(names) } ?? names
+            if let previous = seen {
+                if previous.isEmpty != names.isEmpty { return false }
+                if !previous.isEmpty, previous.isDisjoint(with: names) { return false }
+                seen = previous.union(names)
+            } else {
+                seen = names
+            }
         }
         return true
     }
+
+    /// Categories that contain the others (本科以上 holds 博士 and 硕士; 35岁以下).
+    static let cumulativeWords = ["以上", "以下", "及以上", "以内", "不满", "超过"]
 }
