@@ -110,7 +110,7 @@ struct ValidateCommand: ParsableCommand {
             let diagnostics = validator.validate(analyzer.analyze(document))
             let index = LineIndex(document.text)
             sarif.addArtifact(document.source)
-            for diagnostic in diagnostics {
+            for diagnostic in diagnostics.map({ $0.locatingRelated(in: index) }) {
                 counts[diagnostic.severity, default: 0] += 1
                 switch format {
                 case .text: output.write(diagnostic.compilerStyle(DiagnosticLocation(diagnostic, in: index)))

@@ -94,6 +94,18 @@ public struct DiagnosticLocation: Sendable, Equatable {
 }
 
 extension Diagnostic {
+    /// The diagnostic with lines and columns filled in for the related locations in its own
+    /// source (an earlier statement, a signature date).
+    public func locatingRelated(in index: LineIndex) -> Diagnostic {
+        var copy = self
+        for k in copy.related.indices where copy.related[k].source == source && copy.related[k].line == nil {
+            let position = index.position(of: copy.related[k].start)
+            copy.related[k].line = position.line
+            copy.related[k].column = position.column
+        }
+        return copy
+    }
+
     /// The compiler-style form: `path:line:col: warning: message [rule]`, then the line of text
     /// with the span marked.
     public func compilerStyle(_ location: DiagnosticLocation) -> String {
@@ -102,7 +114,7 @@ extension Diagnostic {
         out += "    " + location.marker + "\n"
         for related in related {
             var place = related.source
-            if let line = related.line { place += ":\(line)" }
+            if let line = related.line { place += ":\(line)" + (related.column.map { ":\($0)" } ?? "") }
             out += "    → \(place) [\(related.start), \(related.end))" + (related.message.map { " \($0)" } ?? "") + "\n"
         }
         return out

@@ -48,6 +48,7 @@ public struct SARIFLog {
             for (number, item) in diagnostic.related.enumerated() {
                 var relatedRegion = JSONObjectWriter()
                 if let line = item.line { relatedRegion.add("startLine", line) }
+                if let column = item.column { relatedRegion.add("startColumn", column) }
                 relatedRegion.add("charOffset", item.start)
                 relatedRegion.add("charLength", item.end - item.start)
                 var entry = JSONObjectWriter()

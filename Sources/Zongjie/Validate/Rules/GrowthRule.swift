@@ -239,8 +239,9 @@ public struct GrowthRule: ValidationRule {
                 var commas = 0
                 while m >= floor {
                     if TextScan.isSeparator(s[m]) { commas += 1; if commas > 1 { return nil } }
-                    if let b = reader.read(s, at: m, limit: k), b.range.upperBound <= k, b.kind == a.kind, b.unit == a.unit,
-                       m == 0 || !reader.startsNumeral(s, m - 1) {
+                    let continues = m > 0 && (reader.startsNumeral(s, m - 1) || s[m - 1] == 0x2E || s[m - 1] == 0x2C
+                                              || NumeralCharacters.isChineseNumeral(s[m - 1]))
+                    if !continues, let b = reader.read(s, at: m, limit: k), b.range.upperBound <= k, b.kind == a.kind, b.unit == a.unit {
                         guard a.value > 0 else { return nil }
                         return (a, b, m..<statement.range.upperBound)
                     }
