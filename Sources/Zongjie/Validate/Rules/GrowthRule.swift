@@ -30,6 +30,8 @@ public struct GrowthRule: ValidationRule {
         case points(Double)
         /// 翻了N番: ratio 2^N.
         case doublings
+        /// 是原来的X%: the ratio in percent.
+        case percentRatio
     }
 
     struct Statement {
@@ -43,6 +45,27 @@ public struct GrowthRule: ValidationRule {
         var decimals: Int
         /// 多/以上 after the claim: at least this much.
         var atLeast: Bool
+    }
+
+    static let rateNouns = ["增幅", "增长率", "增速", "增长幅度"].map(\.scalarArray)
+    static let rateLinks = ["达到了", "达到", "达", "为", "是", "高达", "约为", "超过"].map(\.scalarArray)
+    static let ratioPhrases = ["是原来的", "为原来的", "相当于原来的", "达到原来的", "是过去的", "是以前的"].map(\.scalarArray)
+
+    /// A number and its unit (倍 or %) at `j`, as a rising claim starting at `i`.
+    func number(at j: Int, from i: Int, s: [UInt32]) -> Statement? {
+        guard j < s.count, let match = NumeralParser().parse(s, at: j), !match.isFraction else { return nil }
+        var end = match.range.upperBound
+        let kind: Claim
+        if end < s.count, s[end] == 0x500D { kind = .timesIncrease; end += 1 }
+        else if end < s.count, s[end] == 0x25 { kind = .percentIncrease; end += 1 }
+        else { return nil }
+        var atLeast = match.more
+        if end < s.count, s[end] == 0x591A { atLeast = true; end += 1 }
+        if s.hasPrefix("以上".scalarArray, at: end) { atLeast = true; end += 2 }
+        let precision = FigureReader.precision(s, match.range)
+        let rounding = precision.decimals > 0 ? FigureReader.power10(-precision.decimals) / 2 : 0.5
+        return Statement(claim: kind, range: i..<end, value: match.value, low: match.value - rounding,
+                         high: atLeast ? .infinity : match.value + rounding, decimals: precision.decimals, atLeast: atLeast)
     }
 
     static let riseVerbs = ["增长", "增加", "提高", "提升", "上升", "扩大", "增"].map(\.scalarArray)
@@ -72,6 +95,22 @@ public struct GrowthRule: ValidationRule {
 
     /// A growth claim starting at `i`.
     func claim(at i: Int, s: [UInt32]) -> Statement? {
+        // 增幅为X% / 增长率达X% / 是原来的N倍: the claim words are nouns or a comparison.
+        if let word = TextScan.word(s, Self.rateNouns, at: i) {
+            var j = i + word.count
+            if let link = TextScan.word(s, Self.rateLinks, at: j) { j += link.count }
+            guard let statement = number(at: j, from: i, s: s), case .percentIncrease = statement.claim else { return nil }
+            return statement
+        }
+        if let word = TextScan.word(s, Self.ratioPhrases, at: i) {
+            guard var statement = number(at: i + word.count, from: i, s: s) else { return nil }
+            switch statement.claim {
+            case .timesIncrease: statement.claim = .timesRatio
+            case .percentIncrease: statement.claim = .percentRatio
+            default: return nil
+            }
+            return statement
+        }
         // 翻(了)N番
         if s[i] == 0x7FFB {   // 翻
             var j = i + 1
@@ -306,6 +345,9 @@ public struct GrowthRule: ValidationRule {
             if overlaps(low, high) { return nil }
             let actual = FigureFormat.number(sign > 0 ? b.value - a.value : a.value - b.value, decimals: 2)
             return Finding(range: range, message: "“\(claimText)”与数字不符：\(change)相差\(actual)个百分点", severity: .error)
+        case .percentRatio:
+            if overlaps(ratioLow * 100, ratioHigh * 100) { return nil }
+            return Finding(range: range, message: "“\(claimText)”与数字不符：\(change)是原来的\(FigureFormat.number(ratio * 100, decimals: 1))%", severity: .error)
         case .doublings:
             let target = pow2(statement.value)
             let low = statement.atLeast ? target : target * 0.95

@@ -41,15 +41,22 @@ public struct TotalsRule: ValidationRule {
                   let figure = reader.figure(of: located, in: s) else { continue }
             items.append(Item(figure: figure, located: located, family: Self.family(of: figure)))
         }
-        guard !items.isEmpty else { return [] }
-        var findings: [Finding] = []
+        // Shares of one whole (其中山区占54.63%，丘陵占12.48%…) that add up to more than 100%.
+        var findings = shares(context)
+        guard !items.isEmpty else { return findings }
         var judged: Set<Int> = []   // totals already judged (index into items)
 
         // 其中 / 分别 after a total.
         var p = 0
         while p < s.count {
             var trigger: (length: Int, form: Form)?
-            if s.hasPrefix(Self.among, at: p) { trigger = (Self.among.count, .among) }
+            if s.hasPrefix(Self.among, at: p) {
+                // 其中包括 is one trigger.
+                let length = s.hasPrefix(Self.including, at: p + Self.among.count) ? Self.among.count + Self.including.count : Self.among.count
+                trigger = (length, .among)
+            } else if s.hasPrefix(Self.including, at: p), p > 0, TextScan.isSeparator(s[p - 1]) {
+                trigger = (Self.including.count, .among)
+            }
             else if let word = TextScan.word(s, Self.respectively, at: p) { trigger = (word.count, .respectively) }
             guard let (length, form) = trigger, !context.isBoilerplate(p) else { p += 1; continue }
             defer { p += length }
@@ -70,6 +77,7 @@ public struct TotalsRule: ValidationRule {
             }
             judged.insert(totalIndex)
         }
+
 
         // Bracketed breakdown and parts summed after.
         for (index, total) in items.enumerated() where !judged.contains(index) {
@@ -105,6 +113,7 @@ public struct TotalsRule: ValidationRule {
     // MARK: Words
 
     static let among = "其中".scalarArray
+    static let including = "包括".scalarArray
     static let respectively = ["分别为", "分别是", "分别有"].map(\.scalarArray)
     /// A bracket that holds these is not a full breakdown.
     static let partialWords = ["含", "其中", "包括", "等", "如", "主要", "约占", "占"].map(\.scalarArray)
@@ -338,6 +347,50 @@ public struct TotalsRule: ValidationRule {
             if remainder { complete = true }
         }
         return parts.isEmpty ? nil : (parts, complete)
+    }
+
+    // MARK: Shares
+
+    static let share = "占".scalarArray
+
+    /// After 其中 or 分别, the shares written 占N% (with no base of their own: 占全县的N% is
+    /// another whole) in one sentence must not add up to more than 100%.
+    func shares(_ context: ValidationContext) -> [Finding] {
+        let s = context.s
+        let reader = FigureReader()
+        var findings: [Finding] = []
+        var p = 0
+        while p < s.count {
+            guard s.hasPrefix(Self.among, at: p) || TextScan.word(s, Self.respectively, at: p) != nil || s.hasPrefix("分别占".scalarArray, at: p),
+                  !context.isBoilerplate(p) else { p += 1; continue }
+            let end = TextScan.sentenceEnd(s, from: p)
+            var figures: [Figure] = []
+            var firstShare = p
+            var k = p
+            while k < end {
+                if s[k] == 0x5360, let figure = reader.read(s, at: k + 1, limit: end), figure.kind == .percent {   // 占
+                    if figures.isEmpty { firstShare = k }
+                    figures.append(figure)
+                    k = figure.range.upperBound
+                    continue
+                }
+                k += 1
+            }
+            p = max(p + 1, end)
+            guard figures.count >= 2 else { continue }
+            let low = figures.reduce(0.0) { $0 + $1.low }
+            // Rounding of each share (54.63% is 54.625–54.635).
+            let rounding = figures.reduce(0.0) { sum, figure in
+                let written = FigureReader.precision(s, figure.numeral)
+                return sum + (written.decimals > 0 ? FigureReader.power10(-written.decimals) / 2 : 0.5)
+            }
+            guard low > 100 + rounding else { continue }
+            let texts = figures.map { context.text($0.range) }
+            let total = FigureFormat.number(figures.reduce(0.0) { $0 + $1.value })
+            let range = firstShare..<figures.last!.range.upperBound
+            findings.append(Finding(range: context.original(range), message: "各部分所占比例之和超过100%：\(texts.joined(separator: "+"))=\(total)%"))
+        }
+        return findings
     }
 
     // MARK: Judging
