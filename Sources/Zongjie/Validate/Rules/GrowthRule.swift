@@ -47,6 +47,12 @@ public struct GrowthRule: ValidationRule {
         var atLeast: Bool
     }
 
+    /// The first characters of every claim word, to skip the rest of the text quickly.
+    static let claimStarts: Set<UInt32> = Set((rateNouns + ratioPhrases + riseVerbs + fallVerbs).compactMap(\.first) + [0x7FFB])   // 翻
+    static let above = "以上".scalarArray
+    static let points = "个百分点".scalarArray
+    static let shortPoints = "百分点".scalarArray
+    static let claimLeads = ["近", "约", "超过", "达"].map { ($0, $0.scalarArray) }
     static let rateNouns = ["增幅", "增长率", "增速", "增长幅度"].map(\.scalarArray)
     static let rateLinks = ["达到了", "达到", "达", "为", "是", "高达", "约为", "超过"].map(\.scalarArray)
     static let ratioPhrases = ["是原来的", "为原来的", "相当于原来的", "达到原来的", "是过去的", "是以前的"].map(\.scalarArray)
@@ -61,7 +67,7 @@ public struct GrowthRule: ValidationRule {
         else { return nil }
         var atLeast = match.more
         if end < s.count, s[end] == 0x591A { atLeast = true; end += 1 }
-        if s.hasPrefix("以上".scalarArray, at: end) { atLeast = true; end += 2 }
+        if s.hasPrefix(Self.above, at: end) { atLeast = true; end += 2 }
         let precision = FigureReader.precision(s, match.range)
         let rounding = precision.decimals > 0 ? FigureReader.power10(-precision.decimals) / 2 : 0.5
         return Statement(claim: kind, range: i..<end, value: match.value, low: match.value - rounding,
@@ -81,7 +87,7 @@ public struct GrowthRule: ValidationRule {
         var findings: [Finding] = []
         var i = 0
         while i < s.count {
-            guard !context.isBoilerplate(i), let statement = claim(at: i, s: s) else { i += 1; continue }
+            guard Self.claimStarts.contains(s[i]), !context.isBoilerplate(i), let statement = claim(at: i, s: s) else { i += 1; continue }
             i = statement.range.upperBound
             guard let (from, to, pair, span) = figures(for: statement, s: s) else { continue }
             if let finding = judge(statement, from: from, to: to, pair: pair, span: span, context: context) {
@@ -151,9 +157,9 @@ public struct GrowthRule: ValidationRule {
         }
         // 近/约/超过 before the number.
         var lead = ""
-        for word in ["近", "约", "超过", "达"] where s.hasPrefix(word.scalarArray, at: j) {
+        for (word, scalars) in Self.claimLeads where s.hasPrefix(scalars, at: j) {
             lead = word
-            j += word.scalarArray.count
+            j += scalars.count
             break
         }
         guard j < s.count, let match = NumeralParser().parse(s, at: j), !match.isFraction else { return nil }
@@ -168,15 +174,15 @@ public struct GrowthRule: ValidationRule {
             guard !ratio else { return nil }
             kind = rising ? .percentIncrease : .percentDecrease
             end += 1
-        } else if s.hasPrefix("个百分点".scalarArray, at: end) || s.hasPrefix("百分点".scalarArray, at: end) {
+        } else if s.hasPrefix(Self.points, at: end) || s.hasPrefix(Self.shortPoints, at: end) {
             guard !ratio else { return nil }
             kind = .points(rising ? 1 : -1)
-            end += s.hasPrefix("个百分点".scalarArray, at: end) ? 4 : 3
+            end += s.hasPrefix(Self.points, at: end) ? 4 : 3
         } else {
             return nil
         }
         if end < s.count, s[end] == 0x591A { atLeast = true; end += 1 }   // 多
-        if s.hasPrefix("以上".scalarArray, at: end) { atLeast = true; end += 2 }
+        if s.hasPrefix(Self.above, at: end) { atLeast = true; end += 2 }
         if lead == "超过" { atLeast = true }
         let precision = FigureReader.precision(s, match.range)
         let rounding = precision.decimals > 0 ? FigureReader.power10(-precision.decimals) / 2 : 0.5

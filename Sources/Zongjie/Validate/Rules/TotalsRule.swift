@@ -114,6 +114,7 @@ public struct TotalsRule: ValidationRule {
 
     static let among = "其中".scalarArray
     static let including = "包括".scalarArray
+    static let besides = "此外".scalarArray
     static let respectively = ["分别为", "分别是", "分别有"].map(\.scalarArray)
     /// A bracket that holds these is not a full breakdown.
     static let partialWords = ["含", "其中", "包括", "等", "如", "主要", "约占", "占"].map(\.scalarArray)
@@ -336,7 +337,7 @@ public struct TotalsRule: ValidationRule {
             if let word = Self.remainderWords.first(where: { k - $0.count >= 0 && s.hasPrefix($0, at: k - $0.count) }) {
                 k -= word.count
                 remainder = true
-            } else if k >= 2, s.hasPrefix("此外".scalarArray, at: k - 2) || s.hasPrefix("其中".scalarArray, at: k - 2) {
+            } else if k >= 2, s.hasPrefix(Self.besides, at: k - 2) || s.hasPrefix(Self.among, at: k - 2) {
                 k -= 2
             }
             guard k > 0, s[k - 1] == TextScan.period || s[k - 1] == TextScan.semicolon else { continue }
@@ -351,7 +352,7 @@ public struct TotalsRule: ValidationRule {
 
     // MARK: Shares
 
-    static let share = "占".scalarArray
+    static let respectiveShares = "分别占".scalarArray
 
     /// After 其中 or 分别, the shares written 占N% (with no base of their own: 占全县的N% is
     /// another whole) in one sentence must not add up to more than 100%.
@@ -361,7 +362,7 @@ public struct TotalsRule: ValidationRule {
         var findings: [Finding] = []
         var p = 0
         while p < s.count {
-            guard s.hasPrefix(Self.among, at: p) || TextScan.word(s, Self.respectively, at: p) != nil || s.hasPrefix("分别占".scalarArray, at: p),
+            guard s.hasPrefix(Self.among, at: p) || TextScan.word(s, Self.respectively, at: p) != nil || s.hasPrefix(Self.respectiveShares, at: p),
                   !context.isBoilerplate(p) else { p += 1; continue }
             let end = TextScan.sentenceEnd(s, from: p)
             var figures: [Figure] = []

@@ -20,6 +20,7 @@ public struct WebResidueRule: ValidationRule {
         "点击下载", "下载文档", "阅读全文", "相关推荐", "猜你喜欢", "更多相关", "一起来看看吧", "感谢您的阅读", "精选范文",
         "点击查看", "查看更多", "原文链接", "本文来源", "来源于网络", "相关阅读", "推荐阅读", "延伸阅读", "热门推荐", "本文地址",
     ].map(\.scalarArray)
+    static let phraseStarts: Set<UInt32> = Set(phrases.compactMap(\.first))
     static let fanwen = "范文".scalarArray
     /// Characters before 范 that make 范文 part of another word (示范文明, 规范文件, 师范文科).
     static let fanWordStarts: Set<UInt32> = Set("示模典规防风师".unicodeScalars.map(\.value))
@@ -65,7 +66,7 @@ public struct WebResidueRule: ValidationRule {
             var found: [Range<Int>] = []
             var k = line.lowerBound
             while k < line.upperBound {
-                if let phrase = TextScan.word(s, Self.phrases, at: k), k + phrase.count <= line.upperBound {
+                if Self.phraseStarts.contains(s[k]), let phrase = TextScan.word(s, Self.phrases, at: k), k + phrase.count <= line.upperBound {
                     if phrase == Self.fanwen, k > 0, Self.fanWordStarts.contains(s[k - 1]) { k += 1; continue }
                     found.append(k..<(k + phrase.count))
                     k += phrase.count
