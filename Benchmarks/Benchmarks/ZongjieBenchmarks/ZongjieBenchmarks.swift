@@ -6,4 +6,5 @@ let benchmarks: @Sendable () -> Void = {
         blackHole(1)
     }
     ingestBenchmarks()
+    validateBenchmarks()
 }
