@@ -207,9 +207,11 @@ public struct GrowthRule: ValidationRule {
         var k = statement.range.lowerBound - 1
         while k >= sentenceStart, s[k] != TextScan.semicolon {
             if let pair = fromTo(endingBefore: statement.range.lowerBound, toWordAt: k, s: s, floor: sentenceStart) {
+                // Only punctuation and linking words between: 门诊量由2万增加到3万，业务收入增长了20%
+                // is another quantity's claim.
                 let between = pair.2.upperBound..<statement.range.lowerBound
                 let separators = between.filter { TextScan.isSeparator(s[$0]) }.count
-                guard between.count <= 10, separators <= 1 else { return nil }
+                guard between.count <= 10, separators <= 1, isLink(between, s: s) else { return nil }
                 return (pair.0, pair.1, pair.2, pair.2.lowerBound..<statement.range.upperBound)
             }
             k -= 1
@@ -231,6 +233,20 @@ public struct GrowthRule: ValidationRule {
             return (a, b, range.lowerBound..<a.range.upperBound, range)
         }
         return nil
+    }
+
+    static let linkWords = ["同比", "较上年", "比上年", "比去年", "较去年", "较同期", "比同期", "累计", "总体", "整体", "实际",
+                            "共", "已", "净", "即", "约", "了"].map(\.scalarArray)
+
+    /// Nothing but punctuation, spaces and linking words (同比, 比上年, 即 …) in a range.
+    func isLink(_ range: Range<Int>, s: [UInt32]) -> Bool {
+        var k = range.lowerBound
+        while k < range.upperBound {
+            if TextScan.isSeparator(s[k]) || TextScan.isSpace(s[k]) || s[k] == 0x28 || s[k] == 0x29 { k += 1; continue }
+            guard let word = Self.linkWords.first(where: { k + $0.count <= range.upperBound && s.hasPrefix($0, at: k) }) else { return false }
+            k += word.count
+        }
+        return true
     }
 
     /// A change verb + 到/至/为 at `k` with a figure B after it and 由/从 A before it.

@@ -1,3 +1,5 @@
+import Foundation
+
 /// `inconsistent-figures`: the same quantity stated with different values in one report
 /// (共派出12名医务人员 here, 共派出13名医务人员 there).
 ///
@@ -25,6 +27,23 @@ public struct InconsistentFiguresRule: ValidationRule {
         var high: Double
     }
 
+    /// Characters that end the name of a unit (a hospital, a school, a township, a department).
+    static let unitEndings: Set<Character> = Set("院校乡镇县村局科队组站所室区市州省中心部处")
+
+    /// The headings where two section paths part name units (城关镇卫生院, 内科): the
+    /// statements under them are about different units.
+    static func namesOtherUnits(_ a: [String], _ b: [String]) -> Bool {
+        var common = 0
+        while common < min(a.count, b.count), a[common] == b[common] { common += 1 }
+        let differing = a.dropFirst(common) + b.dropFirst(common)
+        guard !a.dropFirst(common).isEmpty, !b.dropFirst(common).isEmpty else { return false }
+        return differing.contains { heading in
+            // The heading without its numbering and closing punctuation ends with a unit.
+            let trimmed = heading.trimmingCharacters(in: CharacterSet(charactersIn: "。：:，,；; "))
+            return trimmed.last.map { unitEndings.contains($0) } ?? false
+        }
+    }
+
     static let markers = ["累计", "共计", "总共", "一共", "合计", "先后", "共"].map(\.scalarArray)
     static let destinationWords = ["到", "赴", "至", "前往", "进驻", "派驻", "深入", "在"].map(\.scalarArray)
     static let rateWords = ["每年", "每学年", "每学期", "每批", "每次", "每月", "每周", "每期", "每人", "每个"].map(\.scalarArray)
@@ -39,8 +58,10 @@ public struct InconsistentFiguresRule: ValidationRule {
             defer { groups[group, default: []].append(statement) }
             guard !reported.contains(statement.range.lowerBound) else { continue }
             for earlier in groups[group] ?? [] {
+                // Totals (共/累计) are compared across sections, except sections headed by
+                // different units: (一)城关镇卫生院…共完成手术86台 and (二)李家乡卫生院…共完成手术120台.
                 guard earlier.cumulative == statement.cumulative,
-                      statement.cumulative || earlier.section == statement.section,
+                      statement.cumulative ? !Self.namesOtherUnits(earlier.section, statement.section) : earlier.section == statement.section,
                       statement.high < earlier.low - 1e-9 || statement.low > earlier.high + 1e-9,
                       earlier.range.upperBound <= statement.range.lowerBound else { continue }
                 let here = context.text(statement.range)
