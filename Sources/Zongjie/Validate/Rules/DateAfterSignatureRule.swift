@@ -58,6 +58,16 @@ public struct DateAfterSignatureRule: ValidationRule {
             if context.isBoilerplate(line.lowerBound) { continue }
             seen += 1
             if seen > 4 || end - line.lowerBound > 40 { return nil }
+            // A numeric date that ends the line (2019.12.30, 2019-12-30), found by the extractor.
+            if let numeric = context.records(.date).first(where: { $0.range.upperBound == end && line.contains($0.range.lowerBound) }),
+               case .date(let value) = numeric.record.value, !value.masked, let year = value.year, let month = value.month {
+                var point = CalendarPoint(range: numeric.range)
+                point.year = year
+                point.month = month
+                point.day = value.day
+                let before = line.lowerBound..<numeric.range.lowerBound
+                if !before.contains(where: { TextScan.isSentenceEnd(s[$0]) || s[$0] == TextScan.comma }) { return (point, line) }
+            }
             // The point that ends the line.
             var k = line.lowerBound
             while k < end {
