@@ -38,6 +38,12 @@ let package = Package(
                 .embedInCode("Resources/domain-lexicon.txt"),
                 .embedInCode("Resources/places.tsv"),
                 .embedInCode("Resources/organisations.tsv"),
+                // The model essays `validate` checks for copied text by default: the Corpus pages.
+                .embedInCode("Resources/reference/reference-000_be7b476837a84dea.txt"),
+                .embedInCode("Resources/reference/reference-001_2cebbf31e190c0af.txt"),
+                .embedInCode("Resources/reference/reference-002_445347422e06600d.txt"),
+                .embedInCode("Resources/reference/reference-003_e7362edb924ee62c.txt"),
+                .embedInCode("Resources/reference/reference-004_18784e1e1f95aad1.txt"),
             ]
         ),
         // Archive ingestion: folders, zip, docx, html, and the SQLite / JSONL / CSV sinks.

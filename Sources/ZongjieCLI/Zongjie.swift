@@ -6,7 +6,8 @@ struct ZongjieCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "zongjie",
         abstract: "Mine Chinese work summaries (工作总结): tokenize, segment, extract records, validate, ingest archives.",
-        subcommands: [TokenizeCommand.self, SegmentCommand.self, ExtractCommand.self, IngestCommand.self, ProfileCommand.self]
+        subcommands: [TokenizeCommand.self, SegmentCommand.self, ExtractCommand.self, ValidateCommand.self, IngestCommand.self,
+                      ProfileCommand.self]
     )
 
     /// As ArgumentParser's, except that usage errors exit with status 2 (the documented contract

@@ -4,4 +4,5 @@ import Zongjie
 let benchmarks: @Sendable () -> Void = {
     textBenchmarks()
     ingestBenchmarks()
+    validateBenchmarks()
 }

@@ -1,0 +1,158 @@
+/// A SARIF 2.1.0 log of validation findings, for code-review and CI tools: one run, the tool's
+/// rules (id, descriptions, default level), and one result per diagnostic with its physical
+/// location (artifact URI, region with lines, columns in code points, character offsets and
+/// the snippet). Related locations (the reference a passage was copied from, an earlier
+/// statement of a figure) follow the result.
+public struct SARIFLog {
+    public static let schema = "https://json.schemastore.org/sarif-2.1.0.json"
+
+    public let toolName: String
+    public let toolVersion: String
+    public let rules: [RuleDescriptor]
+    /// The severity each rule runs at (configured, else its default).
+    public let levels: [String: Severity]
+    private var results: [String] = []
+    private var artifacts: [String] = []
+    private var artifactIndex: [String: Int] = [:]
+
+    public init(toolName: String = "zongjie", toolVersion: String, rules: [RuleDescriptor], levels: [String: Severity] = [:]) {
+        self.toolName = toolName
+        self.toolVersion = toolVersion
+        self.rules = rules
+        self.levels = levels
+    }
+
+    /// Adds a diagnostic with its location; `related` locations get lines when known.
+    public mutating func add(_ diagnostic: Diagnostic, location: DiagnosticLocation) {
+        var result = JSONObjectWriter()
+        result.add("ruleId", diagnostic.rule)
+        if let index = rules.firstIndex(where: { $0.id == diagnostic.rule }) { result.add("ruleIndex", index) }
+        result.add("level", diagnostic.severity.sarifLevel)
+        var message = JSONObjectWriter()
+        message.add("text", diagnostic.message)
+        result.addRaw("message", message.finish())
+        let artifact = artifactNumber(diagnostic.source)
+        var region = JSONObjectWriter()
+        region.add("startLine", location.line)
+        region.add("startColumn", location.column)
+        region.add("endLine", location.endLine)
+        region.add("endColumn", location.endColumn)
+        region.add("charOffset", diagnostic.start)
+        region.add("charLength", diagnostic.end - diagnostic.start)
+        var snippet = JSONObjectWriter()
+        snippet.add("text", location.snippet)
+        region.addRaw("snippet", snippet.finish())
+        result.addRaw("locations", "[" + Self.location(uri: diagnostic.source, artifact: artifact, region: region.finish()) + "]")
+        if !diagnostic.related.isEmpty {
+            var related: [String] = []
+            for (number, item) in diagnostic.related.enumerated() {
+                var relatedRegion = JSONObjectWriter()
+                if let line = item.line { relatedRegion.add("startLine", line) }
+                if let column = item.column { relatedRegion.add("startColumn", column) }
+                relatedRegion.add("charOffset", item.start)
+                relatedRegion.add("charLength", item.end - item.start)
+                var entry = JSONObjectWriter()
+                entry.add("id", number)
+                var physical = JSONObjectWriter()
+                var artifactLocation = JSONObjectWriter()
+                artifactLocation.add("uri", Self.uri(item.source))
+                physical.addRaw("artifactLocation", artifactLocation.finish())
+                physical.addRaw("region", relatedRegion.finish())
+                entry.addRaw("physicalLocation", physical.finish())
+                if let text = item.message {
+                    var relatedMessage = JSONObjectWriter()
+                    relatedMessage.add("text", text)
+                    entry.addRaw("message", relatedMessage.finish())
+                }
+                related.append(entry.finish())
+            }
+            result.addRaw("relatedLocations", "[" + related.joined(separator: ",") + "]")
+        }
+        results.append(result.finish())
+    }
+
+    /// Notes an input file even when it has no findings (SARIF `artifacts`).
+    public mutating func addArtifact(_ source: String) {
+        _ = artifactNumber(source)
+    }
+
+    private mutating func artifactNumber(_ source: String) -> Int {
+        if let number = artifactIndex[source] { return number }
+        var artifact = JSONObjectWriter()
+        var location = JSONObjectWriter()
+        location.add("uri", Self.uri(source))
+        artifact.addRaw("location", location.finish())
+        artifacts.append(artifact.finish())
+        artifactIndex[source] = artifacts.count - 1
+        return artifacts.count - 1
+    }
+
+    private static func location(uri: String, artifact: Int, region: String) -> String {
+        var artifactLocation = JSONObjectWriter()
+        artifactLocation.add("uri", Self.uri(uri))
+        artifactLocation.add("index", artifact)
+        var physical = JSONObjectWriter()
+        physical.addRaw("artifactLocation", artifactLocation.finish())
+        physical.addRaw("region", region)
+        var location = JSONObjectWriter()
+        location.addRaw("physicalLocation", physical.finish())
+        return location.finish()
+    }
+
+    /// The whole log as one JSON document.
+    public func json() -> String {
+        var driver = JSONObjectWriter()
+        driver.add("name", toolName)
+        driver.add("version", toolVersion)
+        var ruleObjects: [String] = []
+        for rule in rules {
+            var object = JSONObjectWriter()
+            object.add("id", rule.id)
+            object.add("name", Self.pascalCase(rule.id))
+            var short = JSONObjectWriter()
+            short.add("text", rule.summary)
+            object.addRaw("shortDescription", short.finish())
+            var full = JSONObjectWriter()
+            full.add("text", rule.description)
+            object.addRaw("fullDescription", full.finish())
+            var configuration = JSONObjectWriter()
+            configuration.add("level", (levels[rule.id] ?? rule.defaultSeverity).sarifLevel)
+            object.addRaw("defaultConfiguration", configuration.finish())
+            ruleObjects.append(object.finish())
+        }
+        driver.addRaw("rules", "[" + ruleObjects.joined(separator: ",") + "]")
+        var tool = JSONObjectWriter()
+        tool.addRaw("driver", driver.finish())
+        var run = JSONObjectWriter()
+        run.addRaw("tool", tool.finish())
+        run.add("columnKind", "unicodeCodePoints")
+        run.addRaw("artifacts", "[" + artifacts.joined(separator: ",") + "]")
+        run.addRaw("results", "[" + results.joined(separator: ",") + "]")
+        var log = JSONObjectWriter()
+        log.add("$schema", Self.schema)
+        log.add("version", "2.1.0")
+        log.addRaw("runs", "[" + run.finish() + "]")
+        return log.finish()
+    }
+
+    /// A URI reference for a path: relative paths stay relative, absolute ones become file://
+    /// URIs; characters outside the unreserved set and `/` are percent-encoded (UTF-8).
+    public static func uri(_ path: String) -> String {
+        var encoded = ""
+        for byte in path.utf8 {
+            switch byte {
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
+                 UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "~"), UInt8(ascii: "/"):
+                encoded.unicodeScalars.append(Unicode.Scalar(byte))
+            default:
+                let hex = String(byte, radix: 16, uppercase: true)
+                encoded += "%" + (hex.count == 1 ? "0" + hex : hex)
+            }
+        }
+        return path.hasPrefix("/") ? "file://" + encoded : encoded
+    }
+
+    static func pascalCase(_ id: String) -> String {
+        id.split(separator: "-").map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined()
+    }
+}

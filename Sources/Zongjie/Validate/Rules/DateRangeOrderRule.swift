@@ -1,0 +1,93 @@
+/// `date-range`: a date range that ends before it starts: 2015年6月20日至2015年3月20日,
+/// 5月13日—4日, 2014—2010年.
+///
+/// The end inherits what it does not write from the start (5月13日—14日 is in May). An end
+/// without a year whose month is earlier than the start's (12月28日至1月3日) crosses into the next
+/// year and is fine. Masked parts (20xx) are not compared.
+public struct DateRangeOrderRule: ValidationRule {
+    public let descriptor = RuleDescriptor(
+        id: "date-range", defaultSeverity: .error,
+        summary: "A date range ends before it starts",
+        description: "日期范围的结束早于开始（如2015年6月20日至2015年3月20日、5月13日—4日、2014—2010年）")
+
+    public init() {}
+
+    static let connectors = ["———", "——", "—", "–", "―", "---", "--", "-", "~", "起至", "至", "到"].map(\.scalarArray)
+
+    public func check(_ context: ValidationContext) -> [Finding] {
+        let s = context.s
+        let scanner = CalendarScanner(s: s)
+        var findings: [Finding] = []
+        for start in scanner.points(yearsAlone: true) {
+            guard !context.isBoilerplate(start.range.lowerBound),
+                  let (connectorEnd, _) = connector(after: start.range.upperBound, s: s) else { continue }
+            guard let end = endPoint(at: connectorEnd, scanner: scanner) else { continue }
+            if isReversed(start, end) {
+                let range = start.range.lowerBound..<end.range.upperBound
+                findings.append(Finding(range: context.original(range), message: "日期范围的结束早于开始：“\(context.text(range))”"))
+            }
+        }
+        // A bare first year: 2014—2010年.
+        var i = 0
+        while i + 4 < s.count {
+            defer { i += 1 }
+            guard (i == 0 || !NumeralCharacters.isASCIIDigit(s[i - 1])),
+                  (i..<(i + 4)).allSatisfy({ NumeralCharacters.isASCIIDigit(s[$0]) }),
+                  !NumeralCharacters.isASCIIDigit(s[i + 4]), !context.isBoilerplate(i) else { continue }
+            let first = (i..<(i + 4)).reduce(0) { $0 * 10 + Int(s[$1] - 0x30) }
+            guard (1000...2999).contains(first), let (connectorEnd, _) = connector(after: i + 4, s: s),
+                  let end = scanner.point(at: connectorEnd), let year = end.year, !end.hasMonth else { continue }
+            if year < first {
+                let range = i..<end.range.upperBound
+                findings.append(Finding(range: context.original(range), message: "日期范围的结束早于开始：“\(context.text(range))”"))
+            }
+        }
+        return findings
+    }
+
+    func connector(after position: Int, s: [UInt32]) -> (Int, [UInt32])? {
+        var k = position
+        while k < s.count, TextScan.isSpace(s[k]) { k += 1 }
+        guard let word = TextScan.word(s, Self.connectors, at: k) else { return nil }
+        k += word.count
+        while k < s.count, TextScan.isSpace(s[k]) { k += 1 }
+        return (k, word)
+    }
+
+    /// The end of a range: a full or partial point, or a bare day (14日).
+    func endPoint(at position: Int, scanner: CalendarScanner) -> CalendarPoint? {
+        guard position < scanner.s.count, scanner.isDigitLike(scanner.s[position]) else { return nil }
+        if let point = scanner.point(at: position) { return point }
+        if let (day, masked, end) = scanner.number(at: position, unit: CalendarScanner.ri) {
+            var point = CalendarPoint(range: position..<end)
+            point.day = day
+            point.dayMasked = masked
+            return point
+        }
+        return nil
+    }
+
+    func isReversed(_ a: CalendarPoint, _ b: CalendarPoint) -> Bool {
+        guard !(a.yearMasked || a.monthMasked || a.dayMasked || b.yearMasked || b.monthMasked || b.dayMasked) else { return false }
+        var year2 = b.year
+        var month2 = b.month
+        if !b.hasYear {
+            if b.hasMonth {
+                // No year on the end: an earlier month is next year's.
+                guard let m1 = a.month, let m2 = b.month, m2 >= m1 else { return false }
+                year2 = a.year
+            } else {
+                year2 = a.year
+                month2 = a.month
+            }
+        } else if !b.hasMonth, b.hasDay {
+            return false
+        }
+        if let y1 = a.year, let y2 = year2, y1 != y2 { return y2 < y1 }
+        if b.hasYear, !a.hasYear { return false }
+        guard let m1 = a.month, let m2 = month2 else { return false }
+        if m1 != m2 { return m2 < m1 }
+        guard let d1 = a.day, let d2 = b.day else { return false }
+        return d2 < d1
+    }
+}

@@ -1,0 +1,241 @@
+import Foundation
+
+/// `inconsistent-figures`: the same quantity stated with different values in one report
+/// (共派出12名医务人员 here, 共派出13名医务人员 there).
+///
+/// Two statements are the same quantity when they agree on everything but the figure: the
+/// verb and its object (the dispatch record's verb, staff and unit, or the words after a 共/累计
+/// marker), the subject before them, the destination after them (到/赴 …), a 每年-like rate, the
+/// years named before them in their sentence, and the article. Statements of dispatched staff
+/// without a 共/累计 marker must also sit in the same section. Plans and targets are left out.
+/// Scraped pages repeat near-copies of reports across articles; those are never compared.
+public struct InconsistentFiguresRule: ValidationRule {
+    public let descriptor = RuleDescriptor(
+        id: "inconsistent-figures", defaultSeverity: .warning,
+        summary: "The same quantity is stated with different values in one report",
+        description: "同一文章中同一数量前后说法不一致（如前文“共派出12名”，后文“共派出13名”）：动词、对象、单位、主体、去向、年份都相同而数字不同")
+
+    public init() {}
+
+    struct Statement {
+        var range: Range<Int>
+        var article: Int
+        var key: String
+        var section: [String]
+        var cumulative: Bool
+        var low: Double
+        var high: Double
+    }
+
+    /// Characters that end the name of a unit (a hospital, a school, a township, a department).
+    static let unitEndings: Set<Character> = Set("院校乡镇县村局科队组站所室区市州省中心部处")
+
+    /// The headings where two section paths part name units (城关镇卫生院, 内科): the
+    /// statements under them are about different units.
+    static func namesOtherUnits(_ a: [String], _ b: [String]) -> Bool {
+        var common = 0
+        while common < min(a.count, b.count), a[common] == b[common] { common += 1 }
+        let differing = a.dropFirst(common) + b.dropFirst(common)
+        guard !a.dropFirst(common).isEmpty, !b.dropFirst(common).isEmpty else { return false }
+        return differing.contains { heading in
+            // The heading without its numbering and closing punctuation ends with a unit.
+            let trimmed = heading.trimmingCharacters(in: CharacterSet(charactersIn: "。：:，,；; "))
+            return trimmed.last.map { unitEndings.contains($0) } ?? false
+        }
+    }
+
+    static let markers = ["累计", "共计", "总共", "一共", "合计", "先后", "共"].map(\.scalarArray)
+    static let destinationWords = ["到", "赴", "至", "前往", "进驻", "派驻", "深入", "在"].map(\.scalarArray)
+    static let rateWords = ["每年", "每学年", "每学期", "每批", "每次", "每月", "每周", "每期", "每人", "每个"].map(\.scalarArray)
+
+    public func check(_ context: ValidationContext) -> [Finding] {
+        let statements = dispatchStatements(context) + countStatements(context)
+        var findings: [Finding] = []
+        var groups: [String: [Statement]] = [:]
+        var reported: Set<Int> = []
+        for statement in statements.sorted(by: { $0.range.lowerBound < $1.range.lowerBound }) {
+            let group = "\(statement.article)|\(statement.key)"
+            defer { groups[group, default: []].append(statement) }
+            guard !reported.contains(statement.range.lowerBound) else { continue }
+            for earlier in groups[group] ?? [] {
+                // Totals (共/累计) are compared across sections, except sections headed by
+                // different units: (一)城关镇卫生院…共完成手术86台 and (二)李家乡卫生院…共完成手术120台.
+                guard earlier.cumulative == statement.cumulative,
+                      statement.cumulative ? !Self.namesOtherUnits(earlier.section, statement.section) : earlier.section == statement.section,
+                      statement.high < earlier.low - 1e-9 || statement.low > earlier.high + 1e-9,
+                      earlier.range.upperBound <= statement.range.lowerBound else { continue }
+                let here = context.text(statement.range)
+                let there = context.text(earlier.range)
+                let earlierOriginal = context.original(earlier.range)
+                let line = context.document.text.lineStarts().lastIndex(where: { $0 <= earlierOriginal.lowerBound }).map { $0 + 1 }
+                let related = RelatedLocation(source: context.source, start: earlierOriginal.lowerBound, end: earlierOriginal.upperBound,
+                                              line: line, message: "前文的说法")
+                let place = line.map { "第\($0)行" } ?? "前文"
+                findings.append(Finding(range: context.original(statement.range),
+                                        message: "同一数字前后不一致：此处“\(here)”，\(place)为“\(there)”", related: [related]))
+                reported.insert(statement.range.lowerBound)
+                break
+            }
+        }
+        // A figure found both as a dispatch and as a count (共选派13名 / 选派13名医务人员) is
+        // reported once.
+        var kept: [Finding] = []
+        for finding in findings.sorted(by: { $0.range.lowerBound < $1.range.lowerBound })
+            where !kept.contains(where: { $0.range.overlaps(finding.range) }) {
+            kept.append(finding)
+        }
+        return kept
+    }
+
+    // MARK: Statements
+
+    /// Dispatch records (选派19名医务人员).
+    func dispatchStatements(_ context: ValidationContext) -> [Statement] {
+        let s = context.s
+        let reader = FigureReader()
+        let counts = context.records(.count)
+        var result: [Statement] = []
+        for located in context.records(.dispatch) {
+            guard case .dispatch(let value) = located.record.value,
+                  let article = context.articleIndex(at: located.range.lowerBound),
+                  !context.isBoilerplate(located.range.lowerBound), !context.isPlanContext(located.range.lowerBound, headings: false) else { continue }
+            var low = value.count
+            var high = value.count
+            if let count = counts.first(where: { $0.range.lowerBound >= located.range.lowerBound && $0.range.upperBound <= located.range.upperBound }),
+               let figure = reader.figure(of: count, in: s) {
+                low = figure.low
+                high = figure.high
+            }
+            let clauseStart = TextScan.clauseStart(s, before: located.range.lowerBound)
+            let (marker, subjectEnd) = cumulativeMarker(s, in: clauseStart..<located.range.lowerBound)
+            let (subject, scope) = Self.subjectAndScope(value.from ?? TextScan.hanText(s, clauseStart..<subjectEnd))
+            let per = value.per ?? rate(s, in: clauseStart..<located.range.lowerBound)
+            var key = ["dispatch", value.verb, value.staff ?? "", TotalsRule.unitFamily(value.unit), subject, scope, per,
+                       value.batches.map(String.init) ?? ""]
+            key.append(destination(after: located.range.upperBound, s: s))
+            key.append(years(before: located.range.lowerBound, context: context))
+            result.append(Statement(range: located.range, article: article, key: key.joined(separator: "|"),
+                                    section: context.sectionPath(at: located.range.lowerBound), cumulative: marker, low: low, high: high))
+        }
+        return result
+    }
+
+    /// Counts after a 共/累计 marker and a verb (共派出12名医生, 累计培训医务人员300人次).
+    func countStatements(_ context: ValidationContext) -> [Statement] {
+        let s = context.s
+        let reader = FigureReader()
+        var result: [Statement] = []
+        for located in context.records(.count) {
+            guard case .count(let value) = located.record.value,
+                  let article = context.articleIndex(at: located.range.lowerBound),
+                  !context.isBoilerplate(located.range.lowerBound) else { continue }
+            let clauseStart = TextScan.clauseStart(s, before: located.range.lowerBound)
+            let clause = clauseStart..<located.range.lowerBound
+            let (marker, markerStart) = cumulativeMarker(s, in: clause)
+            guard marker else { continue }
+            // The words between the marker and the figure: a verb and perhaps its object.
+            guard let markerWord = Self.markers.first(where: { s.hasPrefix($0, at: markerStart) }) else { continue }
+            var phrase = TextScan.hanText(s, (markerStart + markerWord.count)..<located.range.lowerBound)
+            phrase = phrase.replacingOccurrences(of: "了", with: "")
+            for filler in ["达到", "达", "有", "为"] where phrase.hasSuffix(filler) { phrase.removeLast(filler.count); break }
+            // A verb is needed: 共12名 alone says too little to be the same quantity.
+            guard phrase.count >= 2, !context.isPlanContext(located.range.lowerBound, headings: false) else { continue }
+            guard let figure = reader.figure(of: located, in: s) else { continue }
+            let (subject, scope) = Self.subjectAndScope(TextScan.hanText(s, clauseStart..<markerStart))
+            // The verb, and the counted noun written before the figure (派出医疗队员12名) or after
+            // it (派出12名医疗队员).
+            let verb = String(phrase.prefix(2))
+            let noun = phrase.count > 2 ? String(phrase.dropFirst(2)) : (value.object ?? "")
+            var key = ["count", verb, noun, TotalsRule.unitFamily(value.unit), subject, scope, rate(s, in: clause)]
+            key.append(destination(after: located.range.upperBound, s: s))
+            key.append(years(before: located.range.lowerBound, context: context))
+            // The span: from the marker to the end of the figure.
+            result.append(Statement(range: markerStart..<located.range.upperBound, article: article,
+                                    key: key.joined(separator: "|"), section: context.sectionPath(at: located.range.lowerBound),
+                                    cumulative: true, low: figure.low, high: figure.high))
+        }
+        return result
+    }
+
+    /// A 共/累计/先后 marker in the clause: whether there is one, and where it starts (or the
+    /// clause end when there is none).
+    func cumulativeMarker(_ s: [UInt32], in clause: Range<Int>) -> (Bool, Int) {
+        var k = clause.lowerBound
+        while k < clause.upperBound {
+            if let word = Self.markers.first(where: { s.hasPrefix($0, at: k) }) {
+                if word.count == 1 {
+                    // 共 of 公共, 共同, 共建 is no marker.
+                    let previous: UInt32 = k > 0 ? s[k - 1] : 0x20
+                    let next: UInt32 = k + 1 < s.count ? s[k + 1] : 0x20
+                    if previous == 0x516C || previous == 0x603B || previous == 0x4E00 || TotalsRule.sharedWordFollowers.contains(next) {
+                        k += 1
+                        continue
+                    }
+                }
+                return (true, k)
+            }
+            k += 1
+        }
+        return (false, clause.upperBound)
+    }
+
+    static let timeWords = ["一年来", "两年来", "三年来", "几年来", "多年来", "近年来", "近几年", "今年", "去年", "全年", "上半年",
+                            "下半年", "本年度", "年度", "目前", "至今", "截至目前", "截止目前", "迄今", "本学期", "本学年", "当年"]
+    static let selfReferences = ["我院", "我校", "我局", "我县", "我市", "我区", "我乡", "我镇", "我所", "我中心", "我们", "本院",
+                                 "本校", "我单位", "我委", "我部", "我处", "我科"]
+
+    /// The subject of a statement without its time words (一年来, 今年 …), which become its scope;
+    /// the writer itself (我院, 我们, or no subject at all) is one subject.
+    static func subjectAndScope(_ text: String) -> (String, String) {
+        var subject = text
+        var scope: [String] = []
+        for word in timeWords.sorted(by: { $0.count > $1.count }) where subject.contains(word) {
+            scope.append(word)
+            subject = subject.replacingOccurrences(of: word, with: "")
+        }
+        for word in ["总之", "综上", "此外", "同时", "其中", "另外", "全面", "累计", "先后", "共"] {
+            subject = subject.replacingOccurrences(of: word, with: "")
+        }
+        if subject.isEmpty || selfReferences.contains(subject) { subject = "self" }
+        return (subject, scope.sorted().joined(separator: ","))
+    }
+
+    /// 每年 / 每学期 … in the clause.
+    func rate(_ s: [UInt32], in clause: Range<Int>) -> String {
+        for word in Self.rateWords where s.contains(word, in: clause) { return String(scalarValues: word) }
+        return ""
+    }
+
+    /// Where the staff went: 到/赴/前往 + up to eight Han characters, after the counted noun.
+    func destination(after position: Int, s: [UInt32]) -> String {
+        var k = position
+        let limit = min(s.count, position + 24)
+        while k < limit, !TextScan.isSeparator(s[k]), !TextScan.isSentenceEnd(s[k]) {
+            if let word = TextScan.word(s, Self.destinationWords, at: k) {
+                var end = k + word.count
+                while end < limit, end - k < word.count + 8, TextScan.isHan(s[end]) { end += 1 }
+                return String(scalarValues: s[k..<end])
+            }
+            k += 1
+        }
+        return ""
+    }
+
+    /// The years written in the sentence before a statement.
+    func years(before position: Int, context: ValidationContext) -> String {
+        let sentence = context.sentence(around: position)
+        let values = context.datesBefore(position, inSentence: sentence).compactMap { $0.year }
+        return values.map(String.init).joined(separator: ",")
+    }
+}
+
+extension TotalsRule {
+    /// The family of a unit written alone (名 人 位 are people).
+    static func unitFamily(_ unit: String) -> String {
+        switch unit {
+        case "名", "人", "位": return "people"
+        case "家", "所": return "institutions"
+        default: return unit
+        }
+    }
+}
