@@ -12,7 +12,9 @@ struct ProfileCommand: ParsableCommand {
     )
 
     enum Stage: String, ExpressibleByArgument, CaseIterable {
-        case decode, icu, tokenize, segment, count, money, date, institution, dispatch, all
+        case decode, icu, tokenize
+        case tokenizeCold = "tokenize-cold"
+        case segment, count, money, date, institution, dispatch, all
     }
 
     @Argument(help: "Files to profile.")
@@ -50,6 +52,17 @@ struct ProfileCommand: ParsableCommand {
                 var tokens: [Token] = []
                 time("tokenize") {
                     for document in documents {
+                        tokens.removeAll(keepingCapacity: true)
+                        tokenizer.tokenize(document.normalized, into: &tokens)
+                    }
+                }
+            case .tokenizeCold:
+                // The memo is emptied for every file: no phrase has been seen before.
+                var tokens: [Token] = []
+                let tokenizer = try Tokenizer()
+                time("tokenize-cold") {
+                    for document in documents {
+                        tokenizer.forgetRememberedRuns()
                         tokens.removeAll(keepingCapacity: true)
                         tokenizer.tokenize(document.normalized, into: &tokens)
                     }

@@ -22,6 +22,15 @@ struct DispatchExtractor {
         "选派", "派出", "派驻", "下派", "派遣", "外派", "增派", "轮派", "互派", "抽调", "委派", "选调", "组派", "派",
     ].map(scalars)
     static let verbFirstCharacters = ScalarSet(verbs.map { $0[0] })
+    static let verbList = WordList(verbs)
+    static let studyList = WordList(studyWords)
+    static let serviceList = WordList(serviceWords)
+    static let staffHeadList = WordList(staffHeads)
+    static let longStaffHeadList = WordList(staffHeads.filter { $0.count > 2 })
+    static let verbsAfterStaffList = WordList(verbsAfterStaff)
+    static let senderFillerList = WordList(senderFillers)
+    static let pronounSenderList = WordList(pronounSenders)
+    static let activityList = WordList(activityVerbs)
     static let personUnits: [[UInt32]] = ["人次", "名", "位", "人"].map(scalars)
     /// Words of study: sending people to learn is not dispatch.
     static let studyWords: [[UInt32]] = [
@@ -56,8 +65,9 @@ struct DispatchExtractor {
         var i = 0
         while i < s.count {
             guard !context.blocked[i], Self.verbFirstCharacters.contains(s[i]),
-                  let verb = Self.verbs.first(where: { s.hasPrefix($0, at: i) }) else { i += 1; continue }
-            let verbEnd = i + verb.count
+                  let (verbIndex, verbLength) = Self.verbList.longestEntry(in: s, at: i) else { i += 1; continue }
+            let verb = Self.verbs[verbIndex]
+            let verbEnd = i + verbLength
             if verb == scalars("派") {
                 if verbEnd < s.count, Self.notSending.contains(s[verbEnd]) { i += 1; continue }
                 if i > 0, Self.notSendingBefore.contains(s[i - 1]) { i += 1; continue }
@@ -78,7 +88,7 @@ struct DispatchExtractor {
         // 选派、组织确定: a list of verbs, no object.
         if verb.upperBound < s.count, s[verb.upperBound] == QuantityExtractor.dun { return [] }
         guard let first = figure(from: verb.upperBound, to: windowEnd, crossingCommas: 1) else { return [] }
-        if Self.activityVerbs.contains(where: { s.firstIndex(of: $0, in: verb.upperBound..<first.range.lowerBound) != nil }) { return [] }
+        if Self.activityList.occurs(in: s, range: verb.upperBound..<first.range.lowerBound) { return [] }
         if isStudy(verb: verb, sentence: sentence) { return [] }
         var results: [Found] = []
         var figures = [first]
@@ -125,7 +135,7 @@ struct DispatchExtractor {
         guard figureStart > start, figureStart - start <= 10 else { return false }
         let between = start..<figureStart
         guard between.allSatisfy({ CharacterClass.of(s[$0]) == .han && !Self.staffStops.contains(s[$0]) }) else { return false }
-        return Self.staffHeads.contains { figureStart - $0.count >= start && s.hasPrefix($0, at: figureStart - $0.count) }
+        return Self.staffHeadList.endsWord(in: s, at: figureStart, floor: start)
     }
 
     /// Activities between a staff noun and a figure make the figure a count of work done
@@ -150,7 +160,7 @@ struct DispatchExtractor {
             if c == HeadingMarkers.comma { commas += 1; if commas > crossingCommas { return nil } }
             if ExtractionContext.isSentenceBreak(c) { return nil }
             // Another sending verb owns what follows (择优选派、…，每学年选派5位).
-            if i > start, Self.verbs.contains(where: { s.hasPrefix($0, at: i) }) { return nil }
+            if i > start, Self.verbFirstCharacters.contains(c), Self.verbList.startsWord(in: s, at: i) { return nil }
             // 第七批 is an ordinal; skip the ordinal and go on.
             if c == QuantityExtractor.di, let ordinal = parser.parse(s, at: i + 1) { i = ordinal.range.upperBound; continue }
             if startsNumber(i), let number = parser.parse(s, at: i), !number.isFraction {
@@ -234,8 +244,8 @@ struct DispatchExtractor {
             end -= filler.count
             break
         }
-        for head in Self.staffHeads where end - head.count >= verbEnd && s.hasPrefix(head, at: end - head.count) {
-            var start = end - head.count
+        if let length = Self.staffHeadList.longestMatch(in: s, endingAt: end, floor: verbEnd) {
+            var start = end - length
             while start > verbEnd, end - start < 6, CharacterClass.of(s[start - 1]) == .han, !Self.staffStops.contains(s[start - 1]) { start -= 1 }
             return start..<end
         }
@@ -250,12 +260,9 @@ struct DispatchExtractor {
     private func staff(before verbStart: Int) -> Range<Int>? {
         let s = context.s
         var end = verbStart
-        for filler in Self.senderFillers where end - filler.count >= 0 && s.hasPrefix(filler, at: end - filler.count) {
-            end -= filler.count
-            break
-        }
-        for head in Self.staffHeads where end - head.count >= 0 && s.hasPrefix(head, at: end - head.count) {
-            var start = end - head.count
+        if let length = Self.senderFillerList.longestMatch(in: s, endingAt: end) { end -= length }
+        if let length = Self.staffHeadList.longestMatch(in: s, endingAt: end) {
+            var start = end - length
             while start > 0, end - start < 8, CharacterClass.of(s[start - 1]) == .han, !Self.staffStops.contains(s[start - 1]) { start -= 1 }
             return start..<end
         }
@@ -263,19 +270,15 @@ struct DispatchExtractor {
     }
 
     private func containsStaffHead(_ phrase: Range<Int>) -> Bool {
-        Self.staffHeads.contains { context.s.firstIndex(of: $0, in: phrase) != nil }
+        Self.staffHeadList.occurs(in: context.s, range: phrase)
     }
 
     /// Ends a staff phrase after its last head noun (工作人员冒 → 工作人员).
     private func cutAtStaffHead(_ phrase: Range<Int>) -> Range<Int> {
         let s = context.s
         var best: Int?
-        for head in Self.staffHeads {
-            var k = phrase.lowerBound
-            while k + head.count <= phrase.upperBound {
-                if s.hasPrefix(head, at: k) { best = max(best ?? 0, k + head.count) }
-                k += 1
-            }
+        for k in phrase {
+            if let length = Self.staffHeadList.longestMatch(in: s, at: k, limit: phrase.upperBound) { best = max(best ?? 0, k + length) }
         }
         guard let end = best else { return phrase }
         return phrase.lowerBound..<end
@@ -302,7 +305,7 @@ struct DispatchExtractor {
         while position < limit, !ExtractionContext.isSentenceBreak(s[position]) {
             if s[position] == 0x7684 { lastDe = position; position += 1; continue }
             // Another figure or sending verb: the qualities ended without a 的.
-            if lastDe == nil, Self.verbs.contains(where: { s.hasPrefix($0, at: position) }) { return nil }
+            if lastDe == nil, Self.verbList.startsWord(in: s, at: position) { return nil }
             if let de = lastDe, position > de + 1, isVerbAhead(position) || Self.staffStops.contains(s[position]) { break }
             position += 1
         }
@@ -317,8 +320,8 @@ struct DispatchExtractor {
 
     private func isVerbAhead(_ position: Int) -> Bool {
         // 工作人员 begins with 工作 but is a noun.
-        if Self.staffHeads.contains(where: { $0.count > 2 && context.s.hasPrefix($0, at: position) }) { return false }
-        return Self.verbsAfterStaff.contains { context.s.hasPrefix($0, at: position) }
+        if Self.longStaffHeadList.startsWord(in: context.s, at: position) { return false }
+        return Self.verbsAfterStaffList.startsWord(in: context.s, at: position)
     }
 
     /// 优秀教师 → 教师: praise is not part of the staff noun.
@@ -332,10 +335,8 @@ struct DispatchExtractor {
     private func isStudy(verb: Range<Int>, sentence: Range<Int>) -> Bool {
         let s = context.s
         let after = verb.upperBound..<min(sentence.upperBound, verb.upperBound + 60)
-        let study = Self.studyWords.contains { s.firstIndex(of: $0, in: after) != nil }
-        guard study else { return false }
-        let service = Self.serviceWords.contains { s.firstIndex(of: $0, in: after) != nil }
-        return !service
+        guard Self.studyList.occurs(in: s, range: after) else { return false }
+        return !Self.serviceList.occurs(in: s, range: after)
     }
 
     /// The sender named right before the verb (南京大学共派出, 杭州、温州…8个市选派): an institution
@@ -346,10 +347,9 @@ struct DispatchExtractor {
         var moved = true
         while moved {
             moved = false
-            for filler in Self.senderFillers where end - filler.count >= 0 && s.hasPrefix(filler, at: end - filler.count) {
-                end -= filler.count
+            if let length = Self.senderFillerList.longestMatch(in: s, endingAt: end) {
+                end -= length
                 moved = true
-                break
             }
             // 了, 分5批
             if end > 0, s[end - 1] == 0x4E86 { end -= 1; moved = true }
@@ -359,7 +359,7 @@ struct DispatchExtractor {
                 if k < end - 1, k > 0, s[k - 1] == 0x5206 || s[k - 1] == 0x5171 { end = k - 1; moved = true }   // 分 共
             }
         }
-        if Self.pronounSenders.contains(where: { end - $0.count >= 0 && s.hasPrefix($0, at: end - $0.count) }) { return nil }
+        if Self.pronounSenderList.endsWord(in: s, at: end) { return nil }
         if let institution = institutions.last(where: { $0.upperBound == end }) {
             return context.text(institution)
         }

@@ -89,6 +89,13 @@ struct InstitutionExtractor {
         "我院", "我校", "我市", "我县", "我区", "本院", "本校", "该院", "该校", "联合", "依托", "协助", "组织", "邀请", "任",
         "书记", "校长", "院长", "教授", "主任", "处长", "部长", "局长", "专家",
     ].map(scalars)
+    static let bodyStopList = WordList(bodyStops)
+    static let institutionEndingList = WordList(institutionEndings)
+    static let determinerOrCategoryList = WordList(determiners + categoryWords)
+    static let pronounWordList = WordList(pronounWords)
+    static let subunitList = WordList(subunitSuffixes.map(\.text))
+    static let bodiesOfInstitutionsScalars: Set<[UInt32]> = Set(bodiesOfInstitutions.map(scalars)).union([scalars("委员会")])
+
     /// Characters a sub-unit extension never crosses (来 of 来学院, 赴, 去).
     static let extensionStops = ScalarSet("来去赴往")
     /// Category adjectives: a place and these before a suffix name a class, not an institution (新疆高等学校).
@@ -226,14 +233,9 @@ struct InstitutionExtractor {
                 if !insideWord { break }
             }
             if context.blocked[bodyStart - 1] { break }
-            if Self.bodyStops.contains(where: { bodyStart - $0.count >= 0 && s.hasPrefix($0, at: bodyStart - $0.count) }), bodyStart < suffixStart {
-                break
-            }
+            if bodyStart < suffixStart, Self.bodyStopList.endsWord(in: s, at: bodyStart) { break }
             // A complete institution name ends here (…医院|根据卫生院): the new name starts after it.
-            if Self.institutionEndings.contains(where: { bodyStart - $0.count >= 0 && s.hasPrefix($0, at: bodyStart - $0.count) }),
-               bodyStart < suffixStart {
-                break
-            }
+            if bodyStart < suffixStart, Self.institutionEndingList.endsWord(in: s, at: bodyStart) { break }
             bodyStart -= 1
         }
         // (An empty body still allows an unanchored name that begins with a function character: 致和小学.)
@@ -242,9 +244,8 @@ struct InstitutionExtractor {
             if let (_, end) = gazetteer.longestOrganisation(in: s, at: position, limit: suffixEnd), end == suffixEnd { return nil }
         }
         // 靖边县人民医院党委 / 大学工作委员会: the governing body of an institution already named.
-        if Self.bodiesOfInstitutions.contains(String(scalarValues: suffix.text)) || suffix.text == scalars("委员会") {
-            let before = bodyStart..<suffixStart
-            for ending in Self.institutionEndings where s.firstIndex(of: ending, in: before) != nil { return nil }
+        if Self.bodiesOfInstitutionsScalars.contains(suffix.text), Self.institutionEndingList.occurs(in: s, range: bodyStart..<suffixStart) {
+            return nil
         }
         var type = suffix.type
         var masked = false
@@ -281,7 +282,7 @@ struct InstitutionExtractor {
                 // A region right before a government suffix (国家部委) is not a name.
                 if place.level == .region, placeEnd < suffixStart, isGeneric(placeEnd..<suffixStart) { return nil }
                 // 新疆部分学校 / 吐鲁番本地政府 / 新疆高等学校: a place and a determiner or category name no institution.
-                if placeEnd < suffixStart, (Self.determiners + Self.categoryWords).contains(where: { s.firstIndex(of: $0, in: placeEnd..<suffixStart) != nil }) {
+                if placeEnd < suffixStart, Self.determinerOrCategoryList.occurs(in: s, range: placeEnd..<suffixStart) {
                     return nil
                 }
                 // 乡城县学校 (the schools of a county) is no name; 九龙学校, 天津医院 are.
@@ -293,7 +294,7 @@ struct InstitutionExtractor {
                 // After a known organisation the rest must be a name of its own (教育部直属师范大学 is not).
                 if orgEnd < suffixStart, isGeneric(orgEnd..<suffixStart) { return nil }
                 // 靖边县人民医院党委 / 新疆农业大学工作委员会: bodies of an institution already named.
-                if Self.bodiesOfInstitutions.contains(String(scalarValues: suffix.text)) { return nil }
+                if Self.bodiesOfInstitutionsScalars.contains(suffix.text) { return nil }
                 start = position
                 break
             }
@@ -361,7 +362,7 @@ struct InstitutionExtractor {
         let previous = s[position - 1]
         if CharacterClass.of(previous) != .han { return true }
         if Self.nameStartBoundaries.contains(previous) { return true }
-        if Self.pronounWords.contains(where: { position - $0.count >= 0 && s.hasPrefix($0, at: position - $0.count) }) { return true }
+        if Self.pronounWordList.endsWord(in: s, at: position) { return true }
         return false
     }
 
@@ -413,17 +414,14 @@ struct InstitutionExtractor {
             var matched = false
             var position = end
             while position < limit, CharacterClass.of(s[position]) == .han, !Self.boundaryCharacters.contains(s[position]),
-                  !Self.extensionStops.contains(s[position]), !Self.bodyStops.contains(where: { s.hasPrefix($0, at: position) }) {
-                for (text, type) in Self.subunitSuffixes where s.hasPrefix(text, at: position) {
-                    let subunitEnd = position + text.count
-                    // The sub-unit's own name must not be generic on its own (附属医院 is fine).
-                    candidate.range = candidate.range.lowerBound..<subunitEnd
-                    candidate.type = type
-                    end = subunitEnd
+                  !Self.extensionStops.contains(s[position]), !Self.bodyStopList.startsWord(in: s, at: position) {
+                if let (index, length) = Self.subunitList.longestEntry(in: s, at: position) {
+                    candidate.range = candidate.range.lowerBound..<(position + length)
+                    candidate.type = Self.subunitSuffixes[index].type
+                    end = position + length
                     matched = true
                     break
                 }
-                if matched { break }
                 position += 1
             }
             if !matched { break }

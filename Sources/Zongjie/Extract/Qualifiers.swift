@@ -24,9 +24,14 @@ enum Qualifiers {
         0x4E0A: Set(scalars("以马向晚早加线之其爬往到会台路楼身面手北")),              // 上
     ]
 
+    static let leadingList = WordList(leading.map(\.0))
+    static let trailingList = WordList(trailing.map(\.0))
+
     /// The leading qualifier that ends at `end`, if any: its start and meaning.
     static func leading(_ s: [UInt32], endingAt end: Int) -> (start: Int, qualifier: Qualifier)? {
-        for (word, qualifier) in leading where end - word.count >= 0 && s.hasPrefix(word, at: end - word.count) {
+        guard let (index, _) = leadingList.longestEntry(in: s, endingAt: end) else { return nil }
+        // Longest first, then shorter ones ending at the same place (过 when 超过 is not there).
+        for (word, qualifier) in leading[index...] + leading[..<index] where end - word.count >= 0 && s.hasPrefix(word, at: end - word.count) {
             let start = end - word.count
             if word.count == 1, start > 0, let before = wordBefore[word[0]], before.contains(s[start - 1]) { continue }
             // 上 qualifies only round amounts (上百名, 上千人, 上亿元); elsewhere it is a verb or a noun.
@@ -40,9 +45,7 @@ enum Qualifiers {
 
     /// The trailing qualifier that starts at `start`, if any: its end and meaning.
     static func trailing(_ s: [UInt32], startingAt start: Int) -> (end: Int, qualifier: Qualifier)? {
-        for (word, qualifier) in trailing where s.hasPrefix(word, at: start) {
-            return (start + word.count, qualifier)
-        }
-        return nil
+        guard let (index, length) = trailingList.longestEntry(in: s, at: start) else { return nil }
+        return (start + length, trailing[index].1)
     }
 }

@@ -319,10 +319,9 @@ struct QuantityExtractor {
         let start = first.range.lowerBound
         if high == nil, first.range.count == 1, s[start] == 0x4E00 || s[start] == 0x58F9 { return true }   // 一 壹
         // A qualifier before it (近百名医师) makes it a figure, not a programme's name.
-        let qualified = Qualifiers.leading(s, endingAt: start) != nil
-        for expression in Self.fixedExpressions where !qualified {
-            for offset in 0..<expression.count where start - offset >= 0 && s.hasPrefix(expression, at: start - offset) {
-                return true
+        if Qualifiers.leading(s, endingAt: start) == nil {
+            for position in max(0, start - Self.fixedExpressionList.longestWord + 1)...start {
+                if let length = Self.fixedExpressionList.longestMatch(in: s, at: position), position + length > start { return true }
             }
         }
         if Gazetteer.shared.placeStarts(in: s, at: start) { return true }
@@ -333,6 +332,8 @@ struct QuantityExtractor {
         // 两校, 四镇 never reach here (no measure word); 十四五 neither.
         return false
     }
+
+    static let fixedExpressionList = WordList(fixedExpressions)
 
     static let sessionFollowers = ScalarSet("全人政中党代委")
 
@@ -356,9 +357,12 @@ struct QuantityExtractor {
         "共有", "共", "现有", "已有", "新增", "其中", "另有",
     ].map(scalars)
 
+    static let objectVerbList = WordList(objectVerbs)
+    static let objectVerbOrPrefixList = WordList(objectVerbs + objectPrefixes)
+
     @inline(__always)
     private func isVerb(at position: Int) -> Bool {
-        Self.objectVerbs.contains { context.s.hasPrefix($0, at: position) }
+        Self.objectVerbList.startsWord(in: context.s, at: position)
     }
 
     /// The counted noun: the noun phrase right after the measure word (skipping a 的-clause of
@@ -386,19 +390,20 @@ struct QuantityExtractor {
         }
         guard end - begin >= 2 else { return nil }
         // A verb right before the number (增至3所, 治愈出院3931人): no noun there.
-        for verb in Self.objectVerbs where end - verb.count >= begin && s.hasPrefix(verb, at: end - verb.count) { return nil }
-        // Drop a leading verb or scope word (收治患者 → 患者, 全年门诊 → 门诊).
+        if Self.objectVerbList.endsWord(in: s, at: end, floor: begin) { return nil }
+        // Drop a leading verb or scope word (收治患者 → 患者, 全年门诊 → 门诊), and what precedes
+        // a qualifier (规模以上工业企业 → 工业企业).
         var trimmed = true
         while trimmed {
             trimmed = false
-            for word in Self.objectVerbs + Self.objectPrefixes where begin + word.count < end && s.hasPrefix(word, at: begin) {
-                begin += word.count
+            if let length = Self.objectVerbOrPrefixList.longestMatch(in: s, at: begin, limit: end - 1) {
+                begin += length
                 trimmed = true
-                break
             }
-            if let qualifier = Qualifiers.trailing.first(where: { s.firstIndex(of: $0.0, in: begin..<end) != nil }) {
-                let at = s.firstIndex(of: qualifier.0, in: begin..<end)! + qualifier.0.count
-                if at < end { begin = at; trimmed = true }
+            if let at = Qualifiers.trailingList.firstOccurrence(in: s, range: begin..<end),
+               let length = Qualifiers.trailingList.longestMatch(in: s, at: at, limit: end), at + length < end {
+                begin = at + length
+                trimmed = true
             }
         }
         guard end - begin >= 1 else { return nil }

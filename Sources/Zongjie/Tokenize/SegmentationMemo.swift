@@ -13,7 +13,9 @@ struct SegmentationMemo {
 
     init(capacity: Int = 1 << 16) {
         self.capacity = capacity
-        slots = [Int32](repeating: -1, count: Self.tableSize(for: capacity))
+        // Start small and grow: a tokenizer made for one short document should not pay for a
+        // table sized for an archive.
+        slots = [Int32](repeating: -1, count: Self.tableSize(for: min(capacity, 512)))
     }
 
     private static func tableSize(for capacity: Int) -> Int {
@@ -60,6 +62,7 @@ struct SegmentationMemo {
 
     mutating func insert(_ text: UnsafeBufferPointer<UInt32>, _ range: Range<Int>, hash: UInt64, value: ArraySlice<UInt32>) {
         if hashes.count >= capacity { removeAll() }
+        if (hashes.count + 1) * 2 > slots.count { grow() }
         let index = Int32(hashes.count)
         hashes.append(hash)
         keyRanges.append((Int32(keyArena.count), Int32(range.count)))
@@ -70,6 +73,17 @@ struct SegmentationMemo {
         var slot = Int(truncatingIfNeeded: hash) & mask
         while slots[slot] >= 0 { slot = (slot + 1) & mask }
         slots[slot] = index
+    }
+
+    /// Doubles the table and reinserts every entry.
+    private mutating func grow() {
+        slots = [Int32](repeating: -1, count: slots.count * 2)
+        let mask = slots.count - 1
+        for (index, hash) in hashes.enumerated() {
+            var slot = Int(truncatingIfNeeded: hash) & mask
+            while slots[slot] >= 0 { slot = (slot + 1) & mask }
+            slots[slot] = Int32(index)
+        }
     }
 
     mutating func removeAll() {

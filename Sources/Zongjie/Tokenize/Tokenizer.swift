@@ -14,15 +14,9 @@ public final class Tokenizer {
     private let breaker: ICUWordBreaker
     private var memo: SegmentationMemo
 
-    // Reusable buffers.
-    private var utf16: [UInt16] = []
-    private var unitToScalar: [Int32] = []
-    private var boundary: [Bool] = []
-    private var nextBoundary: [Int32] = []
-    private var bestCost: [Float] = []
-    private var previous: [Int32] = []
-    private var edgeInfo: [UInt32] = []
-    private var pathScratch: [UInt32] = []
+    /// Reusable lattice buffers, in a struct passed `inout` so that the hot loops touch no class
+    /// storage (which would cost a runtime exclusivity check per access).
+    private var lattice = LatticeBuffers()
 
     static let icuWordCost: Float = 1.0
     static let singleCharacterCost: Float = 1.6
@@ -44,6 +38,11 @@ public final class Tokenizer {
         self.lexicon = lexicon
         self.breaker = try ICUWordBreaker(locale: "zh")
         self.memo = SegmentationMemo(capacity: memoCapacity)
+    }
+
+    /// Forgets the runs segmented so far (for measuring a first pass over new text).
+    public func forgetRememberedRuns() {
+        memo.removeAll()
     }
 
     /// Tokens of a whole text, with original code-point offsets.
@@ -153,7 +152,7 @@ public final class Tokenizer {
 
     /// Packs a run token as length (16 bits) | kind (4 bits) | tag (12 bits).
     @inline(__always)
-    private static func pack(length: Int, kind: TokenKind, tag: UInt16) -> UInt32 {
+    static func pack(length: Int, kind: TokenKind, tag: UInt16) -> UInt32 {
         UInt32(length) | (UInt32(kind.rawValue) << 16) | (UInt32(tag & 0xFFF) << 20)
     }
 
@@ -187,70 +186,100 @@ public final class Tokenizer {
         }
     }
 
-    /// Shortest path over ICU words, lexicon words, numerals and single characters.
     private func solveLattice(_ s: UnsafeBufferPointer<UInt32>, _ run: Range<Int>) -> ArraySlice<UInt32> {
+        lattice.solve(s, run, breaker: breaker, lexicon: lexicon)
+    }
+
+}
+
+/// The buffers and the shortest-path search of one run of Chinese characters.
+struct LatticeBuffers {
+    var utf16: [UInt16] = []
+    var unitToScalar: [Int32] = []
+    var boundary: [Bool] = []
+    var nextBoundary: [Int32] = []
+    var bestCost: [Float] = []
+    var previous: [Int32] = []
+    var edgeInfo: [UInt32] = []
+    var path: [UInt32] = []
+
+    /// Shortest path over ICU words, lexicon words, numerals and single characters.
+    mutating func solve(_ s: UnsafeBufferPointer<UInt32>, _ run: Range<Int>, breaker: ICUWordBreaker, lexicon: Lexicon) -> ArraySlice<UInt32> {
         let m = run.count
         let a = run.lowerBound
-        markICUBoundaries(s, run)
-
+        markICUBoundaries(s, run, breaker)
         if bestCost.count < m + 1 {
             bestCost = [Float](repeating: 0, count: m + 1)
             previous = [Int32](repeating: 0, count: m + 1)
             edgeInfo = [UInt32](repeating: 0, count: m + 1)
         }
-        bestCost[0] = 0
-        for p in 1...m { bestCost[p] = .infinity }
-
-        @inline(__always) func relax(_ from: Int, _ to: Int, _ cost: Float, _ kind: TokenKind, _ tag: UInt16) {
-            let total = bestCost[from] + cost
-            if total < bestCost[to] {
-                bestCost[to] = total
-                previous[to] = Int32(from)
-                edgeInfo[to] = Self.pack(length: to - from, kind: kind, tag: tag)
-            }
-        }
-
         let precededByNumber = a > 0 && (NumeralCharacters.isASCIIDigit(s[a - 1]) || s[a - 1] == 0x25)
-        for p in 0..<m where bestCost[p] < .infinity {
-            let q = Int(nextBoundary[p])
-            if q - p == 2, boundary[p], Self.splitsAspectParticle(s[a + p], s[a + p + 1]) {
-                // 到了 / 带着: the particle is its own token, as in the PKU standard.
-                relax(p, q, Self.icuWordCost + 1.2, .word, 0)
-                relax(p, p + 1, 0.9, .word, 0)
-            } else {
-                relax(p, q, Self.icuWordCost, .word, 0)
+        let gazetteer = Gazetteer.shared
+        let trie = lexicon.trie
+        bestCost.withUnsafeMutableBufferPointer { bestCost in
+        previous.withUnsafeMutableBufferPointer { previous in
+        edgeInfo.withUnsafeMutableBufferPointer { edgeInfo in
+        boundary.withUnsafeBufferPointer { boundary in
+        nextBoundary.withUnsafeBufferPointer { nextBoundary in
+            bestCost[0] = 0
+            for p in 1...m { bestCost[p] = .infinity }
+
+            @inline(__always) func relax(_ from: Int, _ to: Int, _ cost: Float, _ kind: TokenKind, _ tag: UInt16) {
+                let total = bestCost[from] + cost
+                if total < bestCost[to] {
+                    bestCost[to] = total
+                    previous[to] = Int32(from)
+                    edgeInfo[to] = Tokenizer.pack(length: to - from, kind: kind, tag: tag)
+                }
             }
-            // Place names keep their administrative suffix (江苏省, 靖边县).
-            if let (_, placeEnd) = Gazetteer.shared.longestFullPlace(in: s, at: a + p, limit: run.upperBound), placeEnd - (a + p) >= 3 {
-                relax(p, placeEnd - a, Self.placeNameCost, .word, 0)
-            }
-            if q != p + 1 { relax(p, p + 1, Self.singleCharacterCost, .word, 0) }
-            lexicon.trie.forEachMatch(in: s, from: a + p, limit: run.upperBound) { length, entry in
-                relax(p, p + length, lexicon.cost(ofEntry: entry), .word, lexicon.tag(ofEntry: entry))
-            }
-            let numeralEnd = NumberTokenScanner.chineseEnd(s, from: a + p, limit: run.upperBound)
-            if numeralEnd > a + p {
-                relax(p, numeralEnd - a, Self.numeralCost * Float(numeralEnd - a - p == 1 ? 1 : 0.75), .number, 0)
-            }
-            let afterNumeral = p == 0 ? precededByNumber : NumeralCharacters.isChineseNumeral(s[a + p - 1])
-            if afterNumeral, MeasureWords.isSingleCharacterMeasure(s[a + p]) {
-                relax(p, p + 1, Self.measureAfterNumeralCost, .word, 0)
+
+            for p in 0..<m where bestCost[p] < .infinity {
+                let c = s[a + p]
+                let q = Int(nextBoundary[p])
+                if q - p == 2, boundary[p], Tokenizer.splitsAspectParticle(c, s[a + p + 1]) {
+                    // 到了 / 带着: the particle is its own token, as in the PKU standard.
+                    relax(p, q, Tokenizer.icuWordCost + 1.2, .word, 0)
+                    relax(p, p + 1, 0.9, .word, 0)
+                } else {
+                    relax(p, q, Tokenizer.icuWordCost, .word, 0)
+                }
+                // Place names keep their administrative suffix (江苏省, 靖边县).
+                if let (_, placeEnd) = gazetteer.longestFullPlace(in: s, at: a + p, limit: run.upperBound), placeEnd - (a + p) >= 3 {
+                    relax(p, placeEnd - a, Tokenizer.placeNameCost, .word, 0)
+                }
+                if q != p + 1 { relax(p, p + 1, Tokenizer.singleCharacterCost, .word, 0) }
+                trie.forEachMatch(in: s, from: a + p, limit: run.upperBound) { length, entry in
+                    relax(p, p + length, lexicon.cost(ofEntry: entry), .word, lexicon.tag(ofEntry: entry))
+                }
+                if NumeralCharacters.chineseNumeralCharacters.contains(c) || c == NumberTokenScanner.ji || c == 0x767E {
+                    let numeralEnd = NumberTokenScanner.chineseEnd(s, from: a + p, limit: run.upperBound)
+                    if numeralEnd > a + p {
+                        relax(p, numeralEnd - a, Tokenizer.numeralCost * Float(numeralEnd - a - p == 1 ? 1 : 0.75), .number, 0)
+                    }
+                }
+                let afterNumeral = p == 0 ? precededByNumber : NumeralCharacters.chineseNumeralCharacters.contains(s[a + p - 1])
+                if afterNumeral, MeasureWords.isSingleCharacterMeasure(c) {
+                    relax(p, p + 1, Tokenizer.measureAfterNumeralCost, .word, 0)
+                }
             }
         }
-
+        }
+        }
+        }
+        }
         // Walk back from the end.
-        pathScratch.removeAll(keepingCapacity: true)
+        path.removeAll(keepingCapacity: true)
         var position = m
         while position > 0 {
-            pathScratch.append(edgeInfo[position])
+            path.append(edgeInfo[position])
             position = Int(previous[position])
         }
-        pathScratch.reverse()
-        return pathScratch[...]
+        path.reverse()
+        return path[...]
     }
 
     /// Fills `boundary[0...m]` and `nextBoundary[0..<m]` from ICU's word break of the run.
-    private func markICUBoundaries(_ s: UnsafeBufferPointer<UInt32>, _ run: Range<Int>) {
+    mutating func markICUBoundaries(_ s: UnsafeBufferPointer<UInt32>, _ run: Range<Int>, _ breaker: ICUWordBreaker) {
         let m = run.count
         utf16.removeAll(keepingCapacity: true)
         let supplementary = UTF16Scalars.append(s[run], to: &utf16)
@@ -267,10 +296,11 @@ public final class Tokenizer {
             }
             unitToScalar.append(Int32(m))
         }
+        let map = unitToScalar
         utf16.withUnsafeBufferPointer { units in
             breaker.withBoundaries(of: units) { found in
                 for unit in found {
-                    let position = supplementary ? Int(unitToScalar[Int(unit)]) : Int(unit)
+                    let position = supplementary ? Int(map[Int(unit)]) : Int(unit)
                     boundary[position] = true
                 }
             }
