@@ -16,8 +16,12 @@ public final class Analyzer {
     }
 
     public func analyze(_ document: Document) -> Analysis {
-        let structure = segmenter.segment(document)
-        var records = RecordExtractor.extract(document, kinds: kinds, structure: structure)
+        var structure = segmenter.segment(document)
+        let context = ExtractionContext(document: document, structure: structure)
+        for (index, author) in ArticleAuthorFinder(context: context).authors(of: structure).enumerated() {
+            structure.articles[index].author = author
+        }
+        var records = RecordExtractor.extract(context, kinds: kinds)
         for index in records.indices {
             let offset = records[index].start
             if let article = structure.articleIndex(containing: offset) {

@@ -3,15 +3,27 @@ import GRDB
 /// The SQLite dataset's schema (documented in the README). Versioned by GRDB's migrator and by
 /// the `meta` table's `schema_version`, which other tools can read without GRDB.
 enum SQLiteSchema {
-    static let version = 1
+    static let version = 2
 
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1") { db in
             try db.execute(sql: v1)
         }
+        migrator.registerMigration("v2") { db in
+            try db.execute(sql: v2)
+        }
         return migrator
     }
+
+    /// Version 2: where an article's author was found (type, offsets of the name, evidence).
+    static let v2 = """
+    ALTER TABLE articles ADD COLUMN author_type TEXT;
+    ALTER TABLE articles ADD COLUMN author_start INTEGER;
+    ALTER TABLE articles ADD COLUMN author_end INTEGER;
+    ALTER TABLE articles ADD COLUMN author_evidence TEXT;
+    UPDATE meta SET value = '2' WHERE key = 'schema_version';
+    """
 
     static let v1 = """
     CREATE TABLE meta (

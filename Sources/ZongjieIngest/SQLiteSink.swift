@@ -177,11 +177,16 @@ public final class SQLiteSink: IngestSink {
         guard document.status == .ok, let structure = document.structure else { return }
 
         let articleStatement = try db.cachedStatement(sql: """
-            INSERT INTO articles (document_id, article, title, start, "end", author) VALUES (?, ?, ?, ?, ?, ?)
+            INSERT INTO articles (document_id, article, title, start, "end", author, author_type, author_start, author_end,
+                                  author_evidence) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
         for (index, article) in structure.articles.enumerated() {
-            try articleStatement.execute(arguments: [documentID, index, article.title, article.range.lowerBound,
-                                                     article.range.upperBound, article.author])
+            let author = article.author
+            let values: [(any DatabaseValueConvertible)?] = [
+                documentID, index, article.title, article.range.lowerBound, article.range.upperBound,
+                author?.name, author?.type.rawValue, author?.start, author?.end, author?.evidence.rawValue,
+            ]
+            try articleStatement.execute(arguments: StatementArguments(values))
         }
 
         var sectionIDs: [Int64] = []

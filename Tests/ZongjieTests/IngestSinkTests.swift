@@ -34,7 +34,7 @@ struct IngestSinkTests {
 
         let db = try DatabaseQueue(path: path)
         try db.read { db in
-            #expect(try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'schema_version'") == "1")
+            #expect(try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'schema_version'") == "2")
             let documents = try Row.fetchAll(db, sql: "SELECT * FROM documents ORDER BY id")
             #expect(documents.map { $0["status"] as String } == ["ok", "failed", "skipped"])
             #expect(documents[0]["member"] as String == "a/总结.txt")
@@ -48,6 +48,10 @@ struct IngestSinkTests {
             let article = try #require(try Row.fetchOne(db, sql: "SELECT * FROM articles"))
             #expect(article["title"] as String == "对口支援工作总结")
             #expect(article["author"] as String == "某某医院")
+            #expect(article["author_type"] as String == "hospital")
+            #expect(article["author_start"] as Int == 190)
+            #expect(article["author_end"] as Int == 194)
+            #expect(article["author_evidence"] as String == "signature")
             let sections = try Row.fetchAll(db, sql: "SELECT * FROM sections ORDER BY ordinal")
             #expect(sections.map { $0["heading"] as String } == ["一、基本情况", "（一）派出人员"])
             #expect(sections[1]["parent_id"] as Int64 == sections[0]["id"] as Int64)

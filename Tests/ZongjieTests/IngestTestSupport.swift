@@ -61,7 +61,8 @@ enum IngestFixtures {
                                   Section(heading: "（一）派出人员", headingRange: 20..<27, style: .bracketedChinese, level: 2, range: 20..<120),
                               ])
         let structure = PageStructure(boilerplate: [0..<5], articles: [
-            Article(title: "对口支援工作总结", range: 0..<200, sections: [section], author: "某某医院"),
+            Article(title: "对口支援工作总结", range: 0..<200, sections: [section], 
+                    author: ArticleAuthor(name: "某某医院", type: .hospital, masked: false, start: 190, end: 194, evidence: .signature)),
         ])
         let records = [
             Record(start: 30, end: 33, text: "19名", rule: "count.test",

@@ -7,6 +7,9 @@
 /// Rules: `date.calendar`, `date.range`, `date.academic-year`, `date.numeric`.
 struct DateExtractor {
     let context: ExtractionContext
+    let parser = NumeralParser(options: .extraction)
+    /// Held here: a static's accessor costs a swift_once per read, and this one is read at every position.
+    private let possibleStartCharacters = Self.possibleStarts
 
     struct Part {
         var value: Int?
@@ -81,7 +84,7 @@ struct DateExtractor {
 
     private func canStart(_ s: [UInt32], _ i: Int) -> Bool {
         let c = s[i]
-        guard Self.possibleStarts.contains(c) else { return false }
+        guard possibleStartCharacters.contains(c) else { return false }
         let previous: UInt32 = i > 0 ? s[i - 1] : 0x20
         if NumeralCharacters.isASCIIDigit(c) {
             return !NumeralCharacters.isASCIIDigit(previous) || isFusedPageNumber(s, i)
@@ -296,9 +299,11 @@ struct DateExtractor {
             return (Part(value: 2000 + value, masked: false), i + 1)
         }
         // 两千零四年 / 二〇〇〇年 written with units: a year of 1000…2999.
-        if let match = NumeralParser(options: .extraction).parse(s, at: start), match.isChinese, !match.more, !match.isDecimal,
+        // (The cheap test first: a digit and then 千, before the numeral engine runs.)
+        if start + 1 < s.count, NumeralCharacters.smallUnit(s[start + 1]) > 0,
+           let match = parser.parse(s, at: start), match.isChinese, !match.more, !match.isDecimal,
            match.range.upperBound < s.count, s[match.range.upperBound] == Self.nian, (1000...2999).contains(Int(match.value)),
-           match.value == match.value.rounded(), NumeralCharacters.smallUnit(s[start + 1 < s.count ? start + 1 : start]) > 0 {
+           match.value == match.value.rounded() {
             return (Part(value: Int(match.value), masked: false), match.range.upperBound + 1)
         }
         return nil

@@ -8,7 +8,15 @@
 struct DispatchExtractor {
     let context: ExtractionContext
     let institutions: [Range<Int>]
-    var parser: NumeralParser { NumeralParser(options: .extraction, folded: context.folded) }
+    let parser: NumeralParser
+    /// Held here: a static's accessor costs a swift_once per read, and this one is read at every position.
+    private let verbStarts = Self.verbFirstCharacters
+
+    init(context: ExtractionContext, institutions: [Range<Int>]) {
+        self.context = context
+        self.institutions = institutions
+        self.parser = NumeralParser(options: .extraction, folded: context.folded)
+    }
 
     struct Found {
         var range: Range<Int>
@@ -64,7 +72,7 @@ struct DispatchExtractor {
         var found: [Found] = []
         var i = 0
         while i < s.count {
-            guard !context.blocked[i], Self.verbFirstCharacters.contains(s[i]),
+            guard !context.blocked[i], verbStarts.contains(s[i]),
                   let (verbIndex, verbLength) = Self.verbList.longestEntry(in: s, at: i) else { i += 1; continue }
             let verb = Self.verbs[verbIndex]
             let verbEnd = i + verbLength

@@ -10,6 +10,8 @@
 struct InstitutionExtractor {
     let context: ExtractionContext
     let gazetteer = Gazetteer.shared
+    /// Held here: a static's accessor costs a swift_once per read, and this one is read at every position.
+    private let suffixMatcher = Self.suffixTrie
 
     struct Suffix {
         var text: [UInt32]
@@ -159,11 +161,13 @@ struct InstitutionExtractor {
         return trie
     }()
 
-    func extract() -> [(range: Range<Int>, rule: String, value: InstitutionValue)] {
+    /// Names starting in `positions` (normalized offsets; the whole text by default).
+    func extract(in positions: Range<Int>? = nil) -> [(range: Range<Int>, rule: String, value: InstitutionValue)] {
         let s = context.s
         var candidates: [Candidate] = []
+        let scanned = positions.map { $0.clamped(to: 0..<s.count) } ?? 0..<s.count
         s.withUnsafeBufferPointer { buffer in
-            for i in 0..<buffer.count where !context.blocked[i] {
+            for i in scanned where !context.blocked[i] {
                 // Known names and abbreviations (教育部, 东北师大, 华东师范大学).
                 if let (organisation, end) = gazetteer.longestOrganisation(in: s, at: i), !isInsideLongerWord(i, end),
                    !isDocumentNumberIssuer(end) {
@@ -173,7 +177,7 @@ struct InstitutionExtractor {
                 }
                 // Suffix-based names ending at the longest suffix that starts here.
                 var longest: Int32 = -1
-                Self.suffixTrie.forEachMatch(in: buffer, from: i, limit: buffer.count) { _, entry in longest = entry }
+                suffixMatcher.forEachMatch(in: buffer, from: i, limit: buffer.count) { _, entry in longest = entry }
                 if longest >= 0, let candidate = suffixName(Self.suffixes[Int(longest)], at: i) { candidates.append(candidate) }
             }
         }
@@ -436,12 +440,16 @@ struct InstitutionExtractor {
             if $0.range.count != $1.range.count { return $0.range.count > $1.range.count }
             return $0.range.lowerBound < $1.range.lowerBound
         }
-        var taken = [Bool](repeating: false, count: context.s.count + 1)
+        // Only the span the candidates cover: a few lines may be scanned in a long document.
+        guard let low = candidates.map(\.range.lowerBound).min(), let high = candidates.map(\.range.upperBound).max() else {
+            return []
+        }
+        var taken = [Bool](repeating: false, count: high - low)
         var kept: [Candidate] = []
         for candidate in sorted {
-            if candidate.range.contains(where: { taken[$0] }) { continue }
+            if candidate.range.contains(where: { taken[$0 - low] }) { continue }
             if context.isBlocked(candidate.range) { continue }
-            for position in candidate.range { taken[position] = true }
+            for position in candidate.range { taken[position - low] = true }
             kept.append(candidate)
         }
         return kept.sorted { $0.range.lowerBound < $1.range.lowerBound }

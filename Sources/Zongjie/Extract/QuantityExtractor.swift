@@ -7,6 +7,9 @@ struct QuantityExtractor {
     let context: ExtractionContext
     let parser: NumeralParser
     let units = UnitDictionary.shared
+    // Tables read at every position, held here: a static's accessor costs a swift_once per read.
+    private let numeralStarts = NumeralCharacters.numeralStarts
+    private let chineseNumeralCharacters = NumeralCharacters.chineseNumeralCharacters
 
     init(context: ExtractionContext) {
         self.context = context
@@ -58,13 +61,13 @@ struct QuantityExtractor {
     /// A numeral may start here: not inside an Arabic number, a Latin code or a Chinese numeral.
     private func startsNumeral(_ s: [UInt32], _ i: Int) -> Bool {
         let c = s[i]
-        guard NumeralCharacters.numeralStarts.contains(c) else { return false }
+        guard numeralStarts.contains(c) else { return false }
         let previous: UInt32 = i > 0 ? s[i - 1] : 0x20
         if NumeralCharacters.isASCIIDigit(c) {
             return !NumeralCharacters.isASCIIDigit(previous) && CharacterClass.of(previous) != .latin && previous != 0x2E
                 && !NumeralCharacters.isMask(previous)
         }
-        return !(NumeralCharacters.chineseNumeralCharacters.contains(previous) || NumeralCharacters.isASCIIDigit(previous))
+        return !(chineseNumeralCharacters.contains(previous) || NumeralCharacters.isASCIIDigit(previous))
     }
 
     private func vagueEnd(_ s: [UInt32], _ i: Int) -> Int? {

@@ -4,7 +4,11 @@
 public enum RecordExtractor {
     public static func extract(_ document: Document, kinds: Set<RecordKind>, structure: PageStructure,
                                numerals: NumeralRecognizer? = nil) -> [Record] {
-        let context = ExtractionContext(document: document, structure: structure)
+        extract(ExtractionContext(document: document, structure: structure), kinds: kinds, numerals: numerals)
+    }
+
+    static func extract(_ context: ExtractionContext, kinds: Set<RecordKind>, numerals: NumeralRecognizer? = nil) -> [Record] {
+        let document = context.document
         var records: [Record] = []
         if kinds.contains(.count) || kinds.contains(.money) {
             let quantities = QuantityExtractor(context: context).extract(counts: kinds.contains(.count), money: kinds.contains(.money))

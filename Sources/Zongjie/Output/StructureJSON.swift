@@ -15,7 +15,16 @@ extension PageStructure {
             item.add("title", article.title)
             item.add("start", article.range.lowerBound)
             item.add("end", article.range.upperBound)
-            if let author = article.author { item.add("author", author) }
+            if let author = article.author {
+                var value = JSONObjectWriter()
+                value.add("name", author.name)
+                value.add("type", author.type.rawValue)
+                value.add("masked", author.masked)
+                value.add("start", author.start)
+                value.add("end", author.end)
+                value.add("evidence", author.evidence.rawValue)
+                item.addRaw("author", value.finish())
+            }
             item.addRaw("sections", Self.sectionsJSON(article.sections))
             return item.finish()
         }.joined(separator: ",") + "]")
@@ -47,7 +56,7 @@ extension PageStructure {
         }
         for (index, article) in articles.enumerated() {
             out += "article \(index) [\(article.range.lowerBound)-\(article.range.upperBound)] \(article.title)"
-            if let author = article.author { out += "  (author: \(author))" }
+            if let author = article.author { out += "  (author: \(author.name), \(author.evidence.rawValue))" }
             out += "\n"
             func walk(_ sections: [Section]) {
                 for section in sections {

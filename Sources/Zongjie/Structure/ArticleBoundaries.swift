@@ -76,8 +76,7 @@ struct ArticleBoundaries {
         for index in lines.indices where roles[index] == .content {
             let line = lines[index].content
             guard Self.isBareTitle(s, line) else { continue }
-            let previous = Self.previousNonBlank(roles, before: index)
-            if let previous, roles[previous] == .delimiter { continue }
+            if Self.followsDelimiter(s, lines, roles, index) { continue }
             if starts.contains(where: { $0.line == index }) { continue }
             guard let next = Self.nextNonBlank(roles, after: index), roles[next] == .content,
                   !Self.isBareTitle(s, lines[next].content) else { continue }
@@ -117,6 +116,25 @@ struct ArticleBoundaries {
         // Only boilerplate and blank lines above.
         for k in 0..<index where roles[k] == .content || roles[k] == .title || roles[k] == .delimiter { return false }
         return true
+    }
+
+    /// Whether a delimiter (篇一) comes right before the line, perhaps across one or two short
+    /// lines without sentence punctuation (篇一 / 方旺中心学校 / 支教工作总结): the delimiter's article
+    /// has not started its body yet, so the line titles it rather than a new report.
+    static func followsDelimiter(_ s: [UInt32], _ lines: [TextLine], _ roles: [LineRole], _ index: Int) -> Bool {
+        var current = index
+        for step in 0..<3 {
+            guard let previous = previousNonBlank(roles, before: current) else { return false }
+            if roles[previous] == .delimiter { return true }
+            guard step < 2, roles[previous] == .content, isShortLabel(s, lines[previous].content) else { return false }
+            current = previous
+        }
+        return false
+    }
+
+    /// A short line without sentence punctuation: a name, a date, a department.
+    static func isShortLabel(_ s: [UInt32], _ line: Range<Int>) -> Bool {
+        line.count <= 20 && !line.contains { s[$0] == 0x3002 || s[$0] == 0xFF0C || s[$0] == 0x2C || s[$0] == 0xFF1B || s[$0] == 0x3B }
     }
 
     static func previousNonBlank(_ roles: [LineRole], before index: Int) -> Int? {

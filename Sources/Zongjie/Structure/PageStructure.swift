@@ -51,14 +51,14 @@ public struct Article: Sendable, Equatable {
     /// article or trailing boilerplate.
     public var range: Range<Int>
     public var sections: [Section]
-    /// The institution that wrote it when the text says so (a signature line, a title).
-    public var author: String?
+    /// The institution that wrote it when the text says so (a signature line, a header, a title).
+    public var author: ArticleAuthor?
     /// The title line in the original text, when the article has one.
     public var titleRange: Range<Int>?
     /// The title line is an SEO delimiter (…篇一, 第2篇:…), not the report's own title.
     public var titleIsDelimiter: Bool
 
-    public init(title: String, range: Range<Int>, sections: [Section] = [], author: String? = nil,
+    public init(title: String, range: Range<Int>, sections: [Section] = [], author: ArticleAuthor? = nil,
                 titleRange: Range<Int>? = nil, titleIsDelimiter: Bool = false) {
         self.title = title
         self.range = range
