@@ -73,8 +73,9 @@ final class DocumentProcessor {
         document.structure = analysis.structure
         document.sections = analysis.structure.flattenedSections()
         document.records = analysis.records
+        let sections = document.sections
         document.recordSections = analysis.records.map { record in
-            record.article.flatMap { analysis.structure.innermostSectionOrdinal(containing: record.start, inArticle: $0) }
+            record.article.flatMap { sections.innermostOrdinal(containing: record.start, inArticle: $0) }
         }
         if settings.storeText { document.text = source.text.string }
     }

@@ -112,31 +112,34 @@ extension PageStructure {
     }
 
     /// The ordinal (in `flattenedSections()` order) of the innermost section of an article that
-    /// contains an offset: the same walk as `sectionPath(containing:inArticle:)`.
+    /// contains an offset.
     func innermostSectionOrdinal(containing offset: Int, inArticle article: Int) -> Int? {
-        guard article >= 0, article < articles.count else { return nil }
-        var base = 0
-        for index in 0..<article { base += Self.countSections(articles[index].sections) }
-        var found: Int?
-        var sections = articles[article].sections
-        var ordinal = base
-        while true {
-            // Ordinals of the candidates at this level: each sibling is followed by its subtree.
-            var candidate: (Section, Int)?
-            var position = ordinal
-            for section in sections {
-                if section.range.lowerBound <= offset { candidate = (section, position) }
-                position += 1 + Self.countSections(section.children)
-            }
-            guard let (section, sectionOrdinal) = candidate, section.range.contains(offset) else { break }
-            found = sectionOrdinal
-            sections = section.children
-            ordinal = sectionOrdinal + 1
-        }
-        return found
+        flattenedSections().innermostOrdinal(containing: offset, inArticle: article)
     }
+}
 
-    static func countSections(_ sections: [Section]) -> Int {
-        sections.reduce(0) { $0 + 1 + countSections($1.children) }
+extension Array where Element == FlatSection {
+    /// The ordinal of the innermost section of `article` that contains `offset`, in O(log n):
+    /// depth-first order sorts an article's sections by start, so the last one starting at or
+    /// before the offset is the innermost candidate, and the section that contains the offset is
+    /// it or one of its ancestors.
+    func innermostOrdinal(containing offset: Int, inArticle article: Int) -> Int? {
+        var low = 0
+        var high = count
+        while low < high {
+            let middle = (low + high) / 2
+            let section = self[middle]
+            if section.article < article || (section.article == article && section.range.lowerBound <= offset) {
+                low = middle + 1
+            } else {
+                high = middle
+            }
+        }
+        var candidate = low > 0 ? low - 1 : nil
+        while let index = candidate, self[index].article == article {
+            if self[index].range.contains(offset) { return index }
+            candidate = self[index].parent
+        }
+        return nil
     }
 }

@@ -23,7 +23,29 @@ enum SQLiteSchema {
     ALTER TABLE articles ADD COLUMN author_end INTEGER;
     ALTER TABLE articles ADD COLUMN author_evidence TEXT;
     UPDATE meta SET value = '2' WHERE key = 'schema_version';
+    PRAGMA user_version = 2;
     """
+
+    /// Indexes that serve analysts' queries and never the writer. A first load into an empty
+    /// database drops them and builds them once at the end: one sort per index is far cheaper
+    /// than updating five more b-trees for every record, which slowed a 100 MB load tenfold once
+    /// the indexes outgrew the page cache.
+    static let queryIndexes: [(name: String, definition: String)] = [
+        ("records_kind", "records(kind, document_id)"),
+        ("records_rule", "records(rule)"),
+        ("records_year", "records(year) WHERE year IS NOT NULL"),
+        ("records_name", "records(name) WHERE name IS NOT NULL"),
+        ("records_unit", "records(unit) WHERE unit IS NOT NULL"),
+    ]
+
+    static func dropQueryIndexes(_ db: Database) throws {
+        for index in queryIndexes { try db.execute(sql: "DROP INDEX IF EXISTS \(index.name)") }
+    }
+
+    /// Creates the query indexes that are missing (after a first load, or one that crashed).
+    static func createQueryIndexes(_ db: Database) throws {
+        for index in queryIndexes { try db.execute(sql: "CREATE INDEX IF NOT EXISTS \(index.name) ON \(index.definition)") }
+    }
 
     static let v1 = """
     CREATE TABLE meta (

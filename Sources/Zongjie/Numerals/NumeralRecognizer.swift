@@ -36,6 +36,8 @@ public final class NumeralRecognizer {
         ("百万万分之", 1e-8), ("千万分之", 1e-5), ("百万分之", 1e-4), ("万万分之", 1e-6), ("万分之", 1e-2), ("萬分之", 1e-2),
         ("千分之", 0.1), ("仟分之", 0.1), ("百分之", 1), ("佰分之", 1),
     ].map { (scalars($0.0), $0.1) }
+    /// First characters of the prefixes, to reject most positions with one lookup.
+    static let percentPrefixStarts = ScalarSet(percentPrefixes.map { $0.0[0] })
     static let percentPoints: [UInt32] = scalars("个百分点")
     static let percentPointsTraditional: [UInt32] = scalars("個百分點")
     static let cheng: UInt32 = 0x6210   // 成
@@ -46,6 +48,9 @@ public final class NumeralRecognizer {
     static let currencyFollowers: [[UInt32]] = [
         "美元", "美刀", "美金", "美分", "欧元", "日元", "英镑", "港元", "港币", "韩元", "卢布", "台币",
     ].map(scalars)
+    static let currencyFollowerStarts = ScalarSet(currencyFollowers.map { $0[0] })
+    static let halfDiscount: [UInt32] = scalars("对折")
+    static let halfDiscountTraditional: [UInt32] = scalars("對折")
 
     // MARK: Cardinal numerals
 
@@ -111,7 +116,9 @@ public final class NumeralRecognizer {
     private func percentAndCurrencyTails(_ s: [UInt32]) -> Set<Int> {
         var ends: Set<Int> = []
         for i in s.indices {
-            for follower in Self.currencyFollowers where s.hasPrefix(follower, at: i) { ends.insert(i) }
+            if Self.currencyFollowerStarts.contains(s[i]) {
+                for follower in Self.currencyFollowers where s.hasPrefix(follower, at: i) { ends.insert(i) }
+            }
             if s[i] == 0x25 || s[i] == 0x2030 { ends.insert(i) }
             if s[i] == Self.zhe || (s[i] == Self.cheng && i > 0 && !(i + 1 < s.count && s[i + 1] == 0x4E3A)) {
                 ends.insert(i)
@@ -124,6 +131,7 @@ public final class NumeralRecognizer {
     /// parser allows spaces), with its scale.
     func percentPrefix(_ s: [UInt32], _ i: Int) -> (length: Int, scale: Double)? {
         // 一百分之二 is a fraction, not a percent: only when no numeral stands before it.
+        guard Self.percentPrefixStarts.contains(s[i]) else { return nil }
         if i > 0, NumeralParser.digit(s[i - 1]) >= 0 || NumeralCharacters.isASCIIDigit(s[i - 1]) { return nil }
         for (prefix, scale) in Self.percentPrefixes {
             var j = i
@@ -153,7 +161,8 @@ public final class NumeralRecognizer {
 
     /// End of a URL starting at `i` (numbers inside it are not numerals).
     static func urlEnd(_ s: [UInt32], _ i: Int) -> Int? {
-        guard urlStarts.contains(where: { s.hasPrefix($0, at: i) }) else { return nil }
+        let c = s[i]
+        guard c == 0x68 || c == 0x77 || c == 0x66, urlStarts.contains(where: { s.hasPrefix($0, at: i) }) else { return nil }   // h w f
         var j = i
         while j < s.count, s[j] > 0x20, s[j] < 0x7F { j += 1 }
         return j
@@ -253,7 +262,7 @@ public final class NumeralRecognizer {
                 }
             }
             // 打对折
-            if s.hasPrefix(scalars("对折"), at: i) || s.hasPrefix(scalars("對折"), at: i), i > 0, s[i - 1] == 0x6253 {
+            if i > 0, s[i - 1] == 0x6253, s.hasPrefix(Self.halfDiscount, at: i) || s.hasPrefix(Self.halfDiscountTraditional, at: i) {
                 items.append(percentItem(i..<(i + 2), 50, more: false))
                 i += 2
                 continue

@@ -4,7 +4,7 @@ public struct JSONObjectWriter {
     private var buffer = "{"
     private var first = true
 
-    public init() {}
+    public init() { buffer.reserveCapacity(256) }
 
     private mutating func key(_ name: String) {
         if !first { buffer += "," }
@@ -75,6 +75,12 @@ public struct JSONObjectWriter {
 
     public static func appendQuoted(_ string: String, to buffer: inout String) {
         buffer += "\""
+        // Almost every string needs no escape: append it whole.
+        if !needsEscape(string) {
+            buffer += string
+            buffer += "\""
+            return
+        }
         for scalar in string.unicodeScalars {
             switch scalar {
             case "\"": buffer += "\\\""
@@ -94,6 +100,21 @@ public struct JSONObjectWriter {
             }
         }
         buffer += "\""
+    }
+
+    /// Whether the string holds a quote, a backslash, a control character or U+2028/U+2029
+    /// (E2 80 A8/A9 in UTF-8), by one pass over its UTF-8.
+    private static func needsEscape(_ string: String) -> Bool {
+        var string = string
+        return string.withUTF8 { bytes in
+            for (index, byte) in bytes.enumerated() {
+                if byte < 0x20 || byte == 0x22 || byte == 0x5C { return true }
+                if byte == 0xE2, index + 2 < bytes.count, bytes[index + 1] == 0x80, bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9 {
+                    return true
+                }
+            }
+            return false
+        }
     }
 
     public static func quoted(_ string: String) -> String {
