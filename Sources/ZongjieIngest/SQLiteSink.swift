@@ -223,14 +223,21 @@ public final class SQLiteSink: IngestSink {
             INSERT INTO sections (document_id, article, ordinal, parent_id, level, style, heading, heading_start,
                                   heading_end, start, "end") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
+        var sectionRow = SQLiteRowBinder(sectionStatement, in: db)
         for section in document.sections {
-            let parent: Int64? = section.parent.map { sectionIDs[$0] }
-            let values: [(any DatabaseValueConvertible)?] = [
-                documentID, section.article, section.ordinal, parent, section.level, section.style.rawValue,
-                section.heading, section.headingRange.lowerBound, section.headingRange.upperBound,
-                section.range.lowerBound, section.range.upperBound,
-            ]
-            try sectionStatement.execute(arguments: StatementArguments(values))
+            sectionRow.reset()
+            sectionRow.bind(documentID)
+            sectionRow.bind(section.article)
+            sectionRow.bind(section.ordinal)
+            sectionRow.bind(section.parent.map { sectionIDs[$0] })
+            sectionRow.bind(section.level)
+            sectionRow.bind(section.style.rawValue)
+            sectionRow.bind(section.heading)
+            sectionRow.bind(section.headingRange.lowerBound)
+            sectionRow.bind(section.headingRange.upperBound)
+            sectionRow.bind(section.range.lowerBound)
+            sectionRow.bind(section.range.upperBound)
+            try sectionRow.step()
             sectionIDs.append(db.lastInsertedRowID)
         }
 

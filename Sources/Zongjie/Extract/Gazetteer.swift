@@ -148,6 +148,13 @@ final class Gazetteer: Sendable {
         return best
     }
 
+    /// The end of the longest full place name starting at `position` (no copy of the place).
+    func longestFullPlaceEnd(in s: UnsafeBufferPointer<UInt32>, at position: Int, limit: Int) -> Int? {
+        var end: Int?
+        fullPlaceTrie.forEachMatch(in: s, from: position, limit: limit) { length, _ in end = position + length }
+        return end
+    }
+
     /// The longest place name (full or short) starting at `position`.
     func longestPlace(in s: [UInt32], at position: Int, limit: Int? = nil) -> (place: Place, end: Int)? {
         var best: (Place, Int)?

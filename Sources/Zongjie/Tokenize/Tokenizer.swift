@@ -24,14 +24,13 @@ public final class Tokenizer {
     static let measureAfterNumeralCost: Float = 0.5
     static let placeNameCost: Float = 0.55
 
-    static let aspectParticles: Set<UInt32> = [0x4E86, 0x7740]   // 了 着
     /// Two-character words ending in 了/着 that are words of their own (为了, 随着).
     static let particleWords: Set<[UInt32]> = Set(["为了", "除了", "罢了", "算了", "极了", "不了", "得了", "了了", "随着", "接着", "跟着",
                                                  "沿着", "朝着", "本着", "为着", "意味着", "顺着", "向着", "紧接着"].map(scalars))
 
     @inline(__always)
     static func splitsAspectParticle(_ first: UInt32, _ second: UInt32) -> Bool {
-        aspectParticles.contains(second) && !particleWords.contains([first, second])
+        (second == 0x4E86 || second == 0x7740) && !particleWords.contains([first, second])   // 了 着
     }
 
     public init(lexicon: Lexicon = .domain, memoCapacity: Int = 1 << 16) throws {
@@ -214,8 +213,10 @@ struct LatticeBuffers {
             edgeInfo = [UInt32](repeating: 0, count: m + 1)
         }
         let precededByNumber = a > 0 && (NumeralCharacters.isASCIIDigit(s[a - 1]) || s[a - 1] == 0x25)
+        // Shared tables in locals: a static read inside the loop costs a swift_once check.
         let gazetteer = Gazetteer.shared
         let trie = lexicon.trie
+        let numeralCharacters = NumeralCharacters.chineseNumeralCharacters
         bestCost.withUnsafeMutableBufferPointer { bestCost in
         previous.withUnsafeMutableBufferPointer { previous in
         edgeInfo.withUnsafeMutableBufferPointer { edgeInfo in
@@ -244,20 +245,20 @@ struct LatticeBuffers {
                     relax(p, q, Tokenizer.icuWordCost, .word, 0)
                 }
                 // Place names keep their administrative suffix (江苏省, 靖边县).
-                if let (_, placeEnd) = gazetteer.longestFullPlace(in: s, at: a + p, limit: run.upperBound), placeEnd - (a + p) >= 3 {
+                if let placeEnd = gazetteer.longestFullPlaceEnd(in: s, at: a + p, limit: run.upperBound), placeEnd - (a + p) >= 3 {
                     relax(p, placeEnd - a, Tokenizer.placeNameCost, .word, 0)
                 }
                 if q != p + 1 { relax(p, p + 1, Tokenizer.singleCharacterCost, .word, 0) }
                 trie.forEachMatch(in: s, from: a + p, limit: run.upperBound) { length, entry in
                     relax(p, p + length, lexicon.cost(ofEntry: entry), .word, lexicon.tag(ofEntry: entry))
                 }
-                if NumeralCharacters.chineseNumeralCharacters.contains(c) || c == NumberTokenScanner.ji || c == 0x767E {
+                if numeralCharacters.contains(c) || c == NumberTokenScanner.ji || c == 0x767E {
                     let numeralEnd = NumberTokenScanner.chineseEnd(s, from: a + p, limit: run.upperBound)
                     if numeralEnd > a + p {
                         relax(p, numeralEnd - a, Tokenizer.numeralCost * Float(numeralEnd - a - p == 1 ? 1 : 0.75), .number, 0)
                     }
                 }
-                let afterNumeral = p == 0 ? precededByNumber : NumeralCharacters.chineseNumeralCharacters.contains(s[a + p - 1])
+                let afterNumeral = p == 0 ? precededByNumber : numeralCharacters.contains(s[a + p - 1])
                 if afterNumeral, MeasureWords.isSingleCharacterMeasure(c) {
                     relax(p, p + 1, Tokenizer.measureAfterNumeralCost, .word, 0)
                 }
