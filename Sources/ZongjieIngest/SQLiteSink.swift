@@ -23,7 +23,6 @@ public final class SQLiteSink: IngestSink {
     /// Batches are written on their own thread while the next one fills, at most one at a time
     /// (so memory holds two batches at most); the first failure is reported by the next call.
     private let committer = DispatchQueue(label: "zongjie.sqlite.commit")
-    private let commits = DispatchGroup()
     private let commitFailure = CommitFailure()
 
     /// Opens (or creates) the database. `reanalyze` replaces documents even when unchanged.
@@ -116,9 +115,7 @@ public final class SQLiteSink: IngestSink {
         guard !batch.isEmpty else { return }
         let documents = batch
         let (pool, runID, kinds, reanalyze, failure) = (self.pool, self.runID, self.kinds, self.reanalyze, commitFailure)
-        commits.enter()
-        committer.async { [commits] in
-            defer { commits.leave() }
+        committer.async {
             do {
                 try pool.write { db in
                     for document in documents {
@@ -134,9 +131,11 @@ public final class SQLiteSink: IngestSink {
         lastCommit = Date()
     }
 
-    /// Waits until every batch handed over is written, and reports the first failure.
+    /// Waits until every batch handed over is written, and reports the first failure. An empty
+    /// block on the serial queue returns only after the last batch's block has returned and let
+    /// go of the database, so that closing it here cannot race with that thread.
     private func waitForCommits() throws {
-        commits.wait()
+        committer.sync {}
         if let error = commitFailure.first { throw error }
     }
 

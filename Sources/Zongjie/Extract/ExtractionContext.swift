@@ -27,13 +27,24 @@ struct ExtractionContext {
             starts.append(index + 1)
         }
         self.lineStarts = starts
-        var folded = [Bool](repeating: false, count: s.count)
+        // A position is folded when it does not stand for exactly the same one original scalar.
         let original = document.text.scalars
-        for index in s.indices {
-            let range = normalized.originalRange(index..<(index + 1))
-            folded[index] = range.count != 1 || original[range.lowerBound] != s[index]
+        let normalizedScalars = s
+        self.folded = [Bool](unsafeUninitializedCapacity: s.count) { folded, initialized in
+            normalized.originStarts.withUnsafeBufferPointer { starts in
+                normalized.originEnds.withUnsafeBufferPointer { ends in
+                    original.withUnsafeBufferPointer { original in
+                        normalizedScalars.withUnsafeBufferPointer { scalars in
+                            for index in 0..<scalars.count {
+                                let start = Int(starts[index])
+                                folded[index] = Int(ends[index]) - start != 1 || original[start] != scalars[index]
+                            }
+                        }
+                    }
+                }
+            }
+            initialized = normalizedScalars.count
         }
-        self.folded = folded
     }
 
     var count: Int { s.count }

@@ -463,20 +463,19 @@ struct QuantityExtractor {
     private func roundAmounts() -> [Found] {
         let s = context.s
         var found: [Found] = []
-        for pattern in ["亿元", "万元"] {
-            let word = scalars(pattern)
-            var i = 1
-            while i + word.count <= s.count {
-                defer { i += 1 }
-                guard s[i] == word[0], s.hasPrefix(word, at: i), !context.blocked[i] else { continue }
-                let previous = s[i - 1]
-                guard previous == 0x8FC7 || previous == 0x4E0A || previous == 0x8FD1 || previous == 0x8D85 || previous == 0x903E else { continue }
-                guard let leading = Qualifiers.leading(s, endingAt: i) else { continue }
-                let unitValue = pattern == "亿元" ? 1e8 : 1e4
-                let money = MoneyValue(amount: unitValue, low: unitValue, high: unitValue, qualifier: leading.qualifier, currency: "CNY")
-                found.append(Found(range: leading.start..<(i + word.count), record: .money(money), rule: "money.round",
-                                   numeralRange: i..<(i + 1), unitRange: (i + 1)..<(i + word.count)))
-            }
+        // 亿元 / 万元 after 过 上 近 超 逾, in one pass.
+        var i = 1
+        while i + 1 < s.count {
+            defer { i += 1 }
+            let c = s[i]
+            guard c == 0x4EBF || c == 0x4E07, s[i + 1] == 0x5143, !context.blocked[i] else { continue }   // 亿 万, 元
+            let previous = s[i - 1]
+            guard previous == 0x8FC7 || previous == 0x4E0A || previous == 0x8FD1 || previous == 0x8D85 || previous == 0x903E else { continue }
+            guard let leading = Qualifiers.leading(s, endingAt: i) else { continue }
+            let unitValue = c == 0x4EBF ? 1e8 : 1e4
+            let money = MoneyValue(amount: unitValue, low: unitValue, high: unitValue, qualifier: leading.qualifier, currency: "CNY")
+            found.append(Found(range: leading.start..<(i + 2), record: .money(money), rule: "money.round",
+                               numeralRange: i..<(i + 1), unitRange: (i + 1)..<(i + 2)))
         }
         return found
     }

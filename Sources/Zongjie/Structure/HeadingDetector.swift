@@ -230,6 +230,7 @@ struct HeadingDetector {
     static let ruleWords: [[UInt32]] = [
         "应当", "应该", "不得", "必须", "务必", "须", "要按", "要求", "要严格", "要认真", "要加强", "负责", "给予", "予以", "将予以",
     ].map(scalars)
+    static let ruleWordList = WordList(ruleWords)
     static let actorStarts: [[UInt32]] = [
         "我们", "我院", "我校", "我局", "我镇", "我县", "我市", "本院", "本校", "支援医院", "受援医院", "支援方", "受援方", "支援学校",
         "受援学校", "派出", "派驻", "支援人员", "科任教师", "各科室", "双方医院", "医院", "学校", "对派驻", "本学期", "今年", "去年",
@@ -244,7 +245,7 @@ struct HeadingDetector {
             // 双方医院 alone is a title; an actor needs a verb phrase after it.
             if label.count > start.count + 3 { return true }
         }
-        for word in Self.ruleWords where s.contains(word, in: label) { return true }
+        if Self.ruleWordList.occurs(in: s, range: label) { return true }
         // Opens with a date: 20xx年10月26日, 2014年…
         var k = label.lowerBound
         while k < label.upperBound, NumeralCharacters.isASCIIDigit(s[k]) || NumeralCharacters.isMask(s[k]) { k += 1 }
