@@ -39,8 +39,9 @@ public enum IngestSummary {
         counts.sorted { $0.key.rawValue < $1.key.rawValue }.map { "\($0.key.rawValue) \($0.value)" }.joined(separator: ", ")
     }
 
-    /// 0.4 s, 12.3 s, 4:05, 1:02:03.
+    /// 0.04 s, 0.4 s, 12.3 s, 4:05, 1:02:03.
     static func duration(_ seconds: TimeInterval) -> String {
+        if seconds < 0.95 { return String(format: "%.2f s", seconds) }
         if seconds < 60 { return String(format: "%.1f s", seconds) }
         let total = Int(seconds.rounded())
         let (hours, minutes, secs) = (total / 3600, (total % 3600) / 60, total % 60)

@@ -342,17 +342,43 @@ struct QuantityExtractor {
 
     // MARK: Counted objects
 
-    static let objectStops = ScalarSet("的地得了着和与及或在到赴为对从向由把被将等于是有进来去共计达各其中均也都已还又并很全")
+    /// Characters that are function words wherever they stand.
+    static let objectStops = ScalarSet("的地得了着和与及或在到至赴为对从向由把被将等于是有进来去达各也都已还又并很")
+    /// Function words whose characters also begin nouns (进行 but 进修人员, 共计 but 计算机, 其中 but
+    /// 集中式, 全年 but 全科医生): they end a noun phrase as words, not as characters.
+    static let objectStopWords = WordList([
+        "进行", "进入", "进一步", "来自", "来到", "去年", "去往", "共计", "共有", "合计", "计划", "达到", "达成", "其中", "均为",
+        "均有", "均已", "全年", "全县", "全市", "全省", "全区", "全院", "全校", "全乡", "全镇", "全国", "全体", "全部", "全面",
+        "目前", "正在", "已经",
+    ].map(scalars))
+    /// Nouns that hold a function character (从业人员, 在校学生, 对口医院, 当地医务人员, 各类人员).
+    static let nounsWithStops = WordList([
+        "从业", "在职", "在校", "在岗", "在编", "在读", "在院", "在建", "对口", "为民", "有关", "有效", "和平", "进修",
+        "本地", "当地", "外地", "各地", "两地", "基地", "实地", "地区", "地方", "地市", "各类", "各级", "各族", "来华",
+        "达标", "研究生", "学生", "医生", "卫生", "先进", "引进",
+    ].map(scalars))
+
+    /// Whether a word of `nounsWithStops` covers `position` inside `range`.
+    private func isInsideNounWithStop(_ position: Int, _ range: Range<Int>) -> Bool {
+        let s = context.s
+        for back in 0...2 where position - back >= range.lowerBound {
+            if let length = Self.nounsWithStops.longestMatch(in: s, at: position - back, limit: range.upperBound), length > back {
+                return true
+            }
+        }
+        return false
+    }
     /// Verbs and predicates that end a counted noun phrase (卫生院|设, 博士|攻读, 床位|很快).
     static let objectVerbs: [[UInt32]] = [
-        "开展", "进行", "参加", "参与", "前往", "担任", "挂职", "支教", "进驻", "深入", "下乡", "完成", "实现", "获得", "达到",
+        "开展", "进行", "参加", "参与", "参会", "前往", "担任", "挂职", "支教", "进驻", "深入", "下乡", "完成", "实现", "获得", "达到",
         "接受", "接收", "组成", "组建", "到达", "抵达", "开始", "负责", "承担", "提供", "帮助", "帮扶", "培训", "进修", "学习",
-        "工作", "服务", "指导", "授课", "讲学", "坐诊", "义诊", "援建", "投入", "捐赠", "资助", "覆盖", "受益", "参训", "录取",
+        "工作", "服务", "指导", "授课", "讲学", "坐诊", "义诊", "援建", "投入", "捐赠", "资助", "覆盖", "参训", "录取",
         "毕业", "分别", "先后", "累计", "其中", "同比", "比", "增长", "增加", "减少", "提高", "用于", "签订", "签定", "参展",
         "攻读", "访学", "插班", "价值", "莅临", "出院", "转出", "增至", "扩增", "培养", "收治", "安置", "招收", "招聘", "录用",
         "引进", "举办", "召开", "组织", "发放", "赠送", "捐助", "救治", "治愈", "诊疗", "接诊", "建设", "支援", "免费", "之一",
         "阴性", "收满", "聘", "设", "前", "后", "以来", "左右", "以上", "以下", "报考", "派出", "选派", "派驻", "下派", "率",
         "带队", "带领", "组队", "就", "新发展", "发展", "希望", "实施", "安排", "举行", "开设", "建立", "成立", "创建", "新建",
+        "制定", "制订", "编制", "选送", "驻点", "常驻", "考取", "改造", "抢救", "会诊", "健全", "帮带", "来院", "来校",
     ].map(scalars)
     /// Scope words that open a noun phrase without being part of it (全年门诊 → 门诊).
     static let objectPrefixes: [[UInt32]] = [
@@ -388,7 +414,10 @@ struct QuantityExtractor {
         if end > 0, s[end - 1] == HeadingMarkers.colon { end -= 1 }   // 全年门诊：15258人次
         var begin = end
         let floor = max(0, end - 10)
-        while begin > floor, CharacterClass.of(s[begin - 1]) == .han, !Self.objectStops.contains(s[begin - 1]) {
+        // Back to a function word or a verb (援卫生院捐赠|心电图机, 全年|住院).
+        while begin > floor, CharacterClass.of(s[begin - 1]) == .han, !Self.objectStopWords.endsWord(in: s, at: begin, floor: floor),
+              begin == end || !Self.objectVerbList.endsWord(in: s, at: begin, floor: floor) {
+            if Self.objectStops.contains(s[begin - 1]), !isInsideNounWithStop(begin - 1, floor..<end) { break }
             begin -= 1
         }
         guard end - begin >= 2 else { return nil }
@@ -418,7 +447,9 @@ struct QuantityExtractor {
         let s = context.s
         var end = start
         let limit = min(s.count, start + 8)
-        while end < limit, CharacterClass.of(s[end]) == .han, !Self.objectStops.contains(s[end]), !isVerb(at: end) {
+        while end < limit, CharacterClass.of(s[end]) == .han, !isVerb(at: end),
+              !Self.objectStopWords.startsWord(in: s, at: end, limit: limit) {
+            if Self.objectStops.contains(s[end]), !isInsideNounWithStop(end, start..<limit) { break }
             end += 1
         }
         return end > start ? start..<end : nil
