@@ -88,6 +88,7 @@ struct InstitutionExtractor {
     /// Verbs and pronouns that end the words before a name inside its body (南京大学|支援|伊犁师范学院).
     static let bodyStops: [[UInt32]] = [
         "支援", "援助", "帮助", "帮扶", "派出", "选派", "派驻", "开展", "担任", "接管", "开进", "加强", "扩大", "提高", "提升", "进驻",
+        "成立", "合作", "共同", "组建", "筹建", "创办", "挂牌",
         "我院", "我校", "我市", "我县", "我区", "本院", "本校", "该院", "该校", "联合", "依托", "协助", "组织", "邀请", "任",
         "书记", "校长", "院长", "教授", "主任", "处长", "部长", "局长", "专家",
     ].map(scalars)
@@ -98,8 +99,9 @@ struct InstitutionExtractor {
     static let subunitList = WordList(subunitSuffixes.map(\.text))
     static let bodiesOfInstitutionsScalars: Set<[UInt32]> = Set(bodiesOfInstitutions.map(scalars)).union([scalars("委员会")])
 
-    /// Characters a sub-unit extension never crosses (来 of 来学院, 赴, 去).
-    static let extensionStops = ScalarSet("来去赴往")
+    /// Characters a sub-unit extension never crosses (来 of 来学院, 赴, 去, 原 of 大学原经济管理学院:
+    /// a former unit is not part of the name).
+    static let extensionStops = ScalarSet("来去赴往原")
     /// Category adjectives: a place and these before a suffix name a class, not an institution (新疆高等学校).
     static let categoryWords: [[UInt32]] = ["高等", "本科", "地区", "一流", "重点", "普通", "部属", "省属", "内地", "各类", "两所", "三所",
                                             "几所", "多所", "三甲", "二甲", "三级", "二级", "一级", "综合", "专科", "知名", "大型",
@@ -312,7 +314,10 @@ struct InstitutionExtractor {
             for length in stride(from: 3, through: 2, by: -1) where levelAt - length >= bodyStart {
                 let proper = levelAt - length
                 let range = proper..<levelAt
-                guard startsAtBoundary(proper), !Self.nameStartBoundaries.contains(s[proper]),
+                // 县|平通镇中心卫生院: a stray level character is no part of the township's name.
+                let afterStrayLevel = proper > 0 && Self.levelPrefixes.contains(s[proper - 1]) && startsAtBoundary(proper - 1)
+                guard startsAtBoundary(proper) || afterStrayLevel, !Self.nameStartBoundaries.contains(s[proper]),
+                      !Self.levelPrefixes.contains(s[proper]),
                       !range.contains(where: { Self.neverInsideName.contains(s[$0]) || CharacterClass.of(s[$0]) != .han }),
                       !Self.pronouns.contains(s[proper]), !containsGenericWord(range) else { continue }
                 start = proper
@@ -325,7 +330,8 @@ struct InstitutionExtractor {
             // starting at a clear boundary and holding no generic word.
             var chosen: Int? = nil
             let longest = suffix.type == .company ? 8 : 4
-            for length in 2...longest where suffixStart - length >= 0 {
+            // Never further back than the body scan went (接管|通源方舱医院 after 共同).
+            for length in 2...longest where suffixStart - length >= bodyStart {
                 let proper = suffixStart - length
                 guard startsAtBoundary(proper) else { continue }
                 let range = proper..<suffixStart
