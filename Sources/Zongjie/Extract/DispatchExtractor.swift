@@ -369,6 +369,8 @@ struct DispatchExtractor {
         }
         if Self.pronounSenderList.endsWord(in: s, at: end) { return nil }
         if let institution = institutions.last(where: { $0.upperBound == end }) {
+            // 在灌云县人民医院派驻: a place the staff go to, not who sends them.
+            if institution.lowerBound > 0, Self.destinationMarks.contains(s[institution.lowerBound - 1]) { return nil }
             return context.text(institution)
         }
         // A list of places: 杭州、温州、湖州 … (and an optional 等N个市).
@@ -397,7 +399,37 @@ struct DispatchExtractor {
             if s[start] == QuantityExtractor.dun { start += 1 }
             return context.text(start..<listEnd)
         }
-        return nil
+        return clauseSubject(before: verbStart)
+    }
+
+    /// Prepositions before a name that make it a destination or a partner (在, 到, 向, 赴, 与 …).
+    static let destinationMarks = ScalarSet("在到向赴往至为给对与和同跟")
+    /// Words that make the clause's first name something other than the sender (迎来, 接收 …).
+    static let notSenderVerbs = WordList(["迎来", "接收", "接受", "接待", "邀请", "收到", "欢迎", "协调", "协商", "请求", "申请"].map(scalars))
+
+    /// The sender as the subject of the verb's clause, when it is not right before the verb
+    /// (潍坊市按照轮换计划新选派党政干部8名): an institution or a full place name (潍坊市) that opens
+    /// the clause, with a short adverbial between it and the verb and no preposition or
+    /// receiving verb there.
+    private func clauseSubject(before verbStart: Int) -> String? {
+        let s = context.s
+        var start = verbStart
+        while start > 0, verbStart - start < 30, !ExtractionContext.isClauseBreak(s[start - 1]), s[start - 1] != QuantityExtractor.dun {
+            start -= 1
+        }
+        guard start == 0 || ExtractionContext.isClauseBreak(s[start - 1]) else { return nil }
+        while start < verbStart, s[start] == 0x20 || s[start] == 0x3000 { start += 1 }
+        var nameEnd: Int?
+        if let institution = institutions.first(where: { $0.lowerBound == start && $0.upperBound < verbStart }) {
+            nameEnd = institution.upperBound
+        } else if let placeEnd = Gazetteer.shared.longestFullPlaceEnd(in: s, from: start, limit: verbStart), placeEnd < verbStart {
+            nameEnd = placeEnd
+        }
+        guard let end = nameEnd, verbStart - end <= 12 else { return nil }
+        let between = end..<verbStart
+        if between.contains(where: { Self.destinationMarks.contains(s[$0]) || CharacterClass.of(s[$0]) != .han }) { return nil }
+        if Self.notSenderVerbs.occurs(in: s, range: between) || Self.pronounSenderList.occurs(in: s, range: between) { return nil }
+        return context.text(start..<end)
     }
 
     private func period(before verbStart: Int) -> String? {

@@ -155,6 +155,11 @@ final class Gazetteer: Sendable {
         return end
     }
 
+    /// The end of the longest full place name starting at `position` of an array.
+    func longestFullPlaceEnd(in s: [UInt32], from position: Int, limit: Int) -> Int? {
+        s.withUnsafeBufferPointer { longestFullPlaceEnd(in: $0, at: position, limit: limit) }
+    }
+
     /// The longest place name (full or short) starting at `position`.
     func longestPlace(in s: [UInt32], at position: Int, limit: Int? = nil) -> (place: Place, end: Int)? {
         var best: (Place, Int)?
