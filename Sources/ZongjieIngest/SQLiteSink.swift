@@ -90,8 +90,12 @@ public final class SQLiteSink: IngestSink {
         if reanalyze { return nil }
         let pool = self.pool
         let kinds = IngestRunInfo.kindsList(requested)
-        return { source, member, hash in
-            (try? pool.read { db in
+        // Held weakly: worker threads let go of this closure a moment after a run ends, and the
+        // last holder of the pool closes the database; that must be the sink, on the caller's
+        // thread, not a worker racing with whoever opens the file next (SQLITE_BUSY).
+        return { [weak pool] source, member, hash in
+            guard let pool else { return false }
+            return (try? pool.read { db in
                 try Bool.fetchOne(db, sql: """
                     SELECT 1 FROM documents WHERE source = ? AND member = ? AND content_hash = ? AND status = 'ok' AND kinds = ?
                     """, arguments: [source, member ?? "", hash, kinds])
