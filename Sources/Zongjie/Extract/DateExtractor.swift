@@ -114,6 +114,33 @@ struct DateExtractor {
     }
 
     @inline(__always)
+    /// A Chinese month or day numeral of up to three characters at `start` (一 … 九, 十, 十一,
+    /// 二十, 三十一): its value and where it ends (`start` when there is none). Financial digits
+    /// and 两 are no date digits. Shared with the validator's `CalendarScanner`.
+    static func chineseMonthOrDay(_ s: [UInt32], from start: Int) -> (value: Int, end: Int) {
+        var i = start
+        var total = 0
+        var current = -1
+        var sawTen = false
+        while i < s.count, i - start < 3 {
+            let c = s[i]
+            let digit = NumeralCharacters.digitValue(c)
+            if c == 0x5341 {   // 十
+                guard !sawTen else { break }
+                total += (current < 0 ? 1 : current) * 10
+                current = -1
+                sawTen = true
+            } else if current < 0, (1...9).contains(digit), !NumeralCharacters.isFinancialDigit(c), c != 0x4E24, c != 0x5169 {
+                current = digit
+            } else {
+                break
+            }
+            i += 1
+        }
+        if current > 0 { total += current }
+        return (total, i)
+    }
+
     private func isChineseDateDigit(_ c: UInt32) -> Bool {
         let digit = NumeralCharacters.digitValue(c)
         return (digit >= 0 && !NumeralCharacters.isFinancialDigit(c) && c != 0x4E24 && c != 0x5169) || c == Self.circle
@@ -170,27 +197,8 @@ struct DateExtractor {
     /// A Chinese day numeral (1…31) after 月 with nothing Chinese after it: 八月十五.
     private func bareChineseDay(at start: Int) -> (Part, Int)? {
         let s = context.s
-        var i = start
-        var total = 0
-        var current = -1
-        var sawTen = false
-        while i < s.count, i - start < 3 {
-            let c = s[i]
-            if c == 0x5341 {
-                guard !sawTen else { break }
-                total += (current < 0 ? 1 : current) * 10
-                current = -1
-                sawTen = true
-            } else if isChineseDateDigit(c), NumeralCharacters.digitValue(c) > 0, current < 0 {
-                current = NumeralCharacters.digitValue(c)
-            } else {
-                break
-            }
-            i += 1
-        }
-        guard i > start else { return nil }
-        if current > 0 { total += current }
-        guard (1...31).contains(total) else { return nil }
+        let (total, i) = Self.chineseMonthOrDay(s, from: start)
+        guard i > start, (1...31).contains(total) else { return nil }
         // Only when the numeral ends the phrase (not 八月十五个工作日).
         if i < s.count, CharacterClass.of(s[i]) == .han || CharacterClass.of(s[i]) == .digit { return nil }
         return (Part(value: total, masked: false), i)
@@ -332,27 +340,9 @@ struct DateExtractor {
             return (Part(value: nil, masked: true), i + 1)
         }
         // Chinese: 一 … 九, 十, 十一, 二十, 二十一, 三十一.
-        var total = 0
-        var current = -1
-        var sawTen = false
-        while i < s.count, i - start < 3 {
-            let c = s[i]
-            if c == 0x5341 {
-                guard !sawTen else { break }
-                total += (current < 0 ? 1 : current) * 10
-                current = -1
-                sawTen = true
-            } else if isChineseDateDigit(c), NumeralCharacters.digitValue(c) > 0, current < 0 {
-                current = NumeralCharacters.digitValue(c)
-            } else {
-                break
-            }
-            i += 1
-        }
-        guard i > start, i < s.count, s[i] == unit else { return nil }
-        if current > 0 { total += current }
-        guard (1...maximum).contains(total) else { return nil }
-        return (Part(value: total, masked: false), i + 1)
+        let (total, end) = Self.chineseMonthOrDay(s, from: i)
+        guard end > i, end < s.count, s[end] == unit, (1...maximum).contains(total) else { return nil }
+        return (Part(value: total, masked: false), end + 1)
     }
 
     // MARK: Ranges

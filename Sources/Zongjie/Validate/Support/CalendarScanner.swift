@@ -151,27 +151,9 @@ struct CalendarScanner {
             return (nil, true, i + 1)
         }
         // Chinese: 一 … 九, 十, 十一, 二十, 三十二.
-        var total = 0
-        var current = -1
-        var sawTen = false
-        while i < s.count, i - start < 3 {
-            let c = s[i]
-            if c == 0x5341 {
-                guard !sawTen else { break }
-                total += (current < 0 ? 1 : current) * 10
-                current = -1
-                sawTen = true
-            } else if chineseDigit(c) > 0, current < 0 {
-                current = chineseDigit(c)
-            } else {
-                break
-            }
-            i += 1
-        }
-        guard i > start, i < s.count, s[i] == unit else { return nil }
-        if current > 0 { total += current }
-        guard total > 0 else { return nil }
-        return (total, false, i + 1)
+        let (total, end) = DateExtractor.chineseMonthOrDay(s, from: i)
+        guard end > i, end < s.count, s[end] == unit, total > 0 else { return nil }
+        return (total, false, end + 1)
     }
 
     /// Days in a month; February has 29 when the year is unknown or a leap year.

@@ -251,25 +251,29 @@ public final class ReferenceCollection: Sendable {
         return Match(reference: reference, query: i, referenceStart: j, length: end - i)
     }
 
+    /// The first pair of edit lengths (in the query, in the reference), fewest edited characters
+    /// first, each at most `maximumGap`, for which `matches` holds.
+    static func smallestGaps(where matches: (Int, Int) -> Bool) -> (Int, Int)? {
+        for total in 1...(2 * maximumGap) {
+            for gapA in 0...min(total, maximumGap) where total - gapA <= maximumGap {
+                if matches(gapA, total - gapA) { return (gapA, total - gapA) }
+            }
+        }
+        return nil
+    }
+
     /// The exact run of at least `seedLength` characters that follows a small edit after the
     /// given ends: its start in both texts and its full length (nil if none within `maximumGap`).
     static func nextRun(_ a: [UInt32], _ b: [UInt32], after aEnd: Int, referenceAfter bEnd: Int) -> (Int, Int, Int)? {
         let k = seedLength
-        var best: (Int, Int)?
-        for total in 1...(2 * maximumGap) {
-            for gapA in 0...min(total, maximumGap) {
-                let gapB = total - gapA
-                guard gapB <= maximumGap else { continue }
-                let i = aEnd + gapA
-                let j = bEnd + gapB
-                guard i + k <= a.count, j + k <= b.count else { continue }
-                var same = true
-                for t in 0..<k where a[i + t] != b[j + t] || a[i + t] == querySeparator { same = false; break }
-                if same { best = (i, j); break }
-            }
-            if best != nil { break }
-        }
-        guard let (i, j) = best else { return nil }
+        guard let (gapA, gapB) = smallestGaps(where: { gapA, gapB in
+            let i = aEnd + gapA
+            let j = bEnd + gapB
+            guard i + k <= a.count, j + k <= b.count else { return false }
+            for t in 0..<k where a[i + t] != b[j + t] || a[i + t] == querySeparator { return false }
+            return true
+        }) else { return nil }
+        let (i, j) = (aEnd + gapA, bEnd + gapB)
         var length = k
         while i + length < a.count, j + length < b.count, a[i + length] == b[j + length] { length += 1 }
         return (i, j, length)
@@ -278,21 +282,14 @@ public final class ReferenceCollection: Sendable {
     /// The exact run that precedes a small edit before the given starts.
     static func previousRun(_ a: [UInt32], _ b: [UInt32], before aStart: Int, referenceBefore bStart: Int) -> (Int, Int, Int)? {
         let k = seedLength
-        var best: (Int, Int)?
-        for total in 1...(2 * maximumGap) {
-            for gapA in 0...min(total, maximumGap) {
-                let gapB = total - gapA
-                guard gapB <= maximumGap else { continue }
-                let iEnd = aStart - gapA
-                let jEnd = bStart - gapB
-                guard iEnd - k >= 0, jEnd - k >= 0 else { continue }
-                var same = true
-                for t in 1...k where a[iEnd - t] != b[jEnd - t] || a[iEnd - t] == querySeparator { same = false; break }
-                if same { best = (iEnd, jEnd); break }
-            }
-            if best != nil { break }
-        }
-        guard let (iEnd, jEnd) = best else { return nil }
+        guard let (gapA, gapB) = smallestGaps(where: { gapA, gapB in
+            let iEnd = aStart - gapA
+            let jEnd = bStart - gapB
+            guard iEnd - k >= 0, jEnd - k >= 0 else { return false }
+            for t in 1...k where a[iEnd - t] != b[jEnd - t] || a[iEnd - t] == querySeparator { return false }
+            return true
+        }) else { return nil }
+        let (iEnd, jEnd) = (aStart - gapA, bStart - gapB)
         var length = k
         while iEnd - length - 1 >= 0, jEnd - length - 1 >= 0, a[iEnd - length - 1] == b[jEnd - length - 1] { length += 1 }
         return (iEnd - length, jEnd - length, length)
