@@ -61,35 +61,53 @@ struct ArticleAuthorFinder {
         let normalized = context.document.normalized
         let from = normalized.normalizedOffset(ofOriginal: article.range.lowerBound)
         let to = normalized.normalizedOffset(ofOriginal: article.range.upperBound)
-        let lines = contentLines(from..<to)
-        guard !lines.isEmpty else { return nil }
-        if let signature = signature(in: lines) { return signature }
-        return opening(of: article, lines: lines)
+        let closing = contentLines(from..<to, count: Self.closingLines, fromEnd: true)
+        guard !closing.isEmpty else { return nil }
+        if let signature = signature(in: closing) { return signature }
+        return opening(of: article, range: from..<to)
     }
 
-    /// Non-blank, record-bearing lines in a normalized range, trimmed of spaces.
-    private func contentLines(_ range: Range<Int>) -> [Range<Int>] {
+    /// Up to `count` non-blank, record-bearing lines of a normalized range, trimmed of spaces:
+    /// the first ones, or the last ones (in text order) when `fromEnd`. Only the article's ends
+    /// are read, never its whole body.
+    private func contentLines(_ range: Range<Int>, count: Int, fromEnd: Bool = false) -> [Range<Int>] {
         let s = context.s
         var lines: [Range<Int>] = []
+        if fromEnd {
+            var end = range.upperBound
+            while end > range.lowerBound, lines.count < count {
+                var start = end
+                while start > range.lowerBound, s[start - 1] != 0x0A, s[start - 1] != 0x0D { start -= 1 }
+                if let line = trimmedContent(start..<end) { lines.append(line) }
+                end = start - 1
+            }
+            return lines.reversed()
+        }
         var start = range.lowerBound
-        while start < range.upperBound {
+        while start < range.upperBound, lines.count < count {
             var end = start
             while end < range.upperBound, s[end] != 0x0A, s[end] != 0x0D { end += 1 }
-            var low = start
-            var high = end
-            while low < high, Self.isSpace(s[low]) { low += 1 }
-            while high > low, Self.isSpace(s[high - 1]) { high -= 1 }
-            if low < high, !context.blocked[low] { lines.append(low..<high) }
+            if let line = trimmedContent(start..<end) { lines.append(line) }
             start = end + 1
         }
         return lines
     }
 
+    /// A line without its surrounding spaces; nil when blank or in boilerplate.
+    private func trimmedContent(_ line: Range<Int>) -> Range<Int>? {
+        var low = line.lowerBound
+        var high = line.upperBound
+        while low < high, Self.isSpace(context.s[low]) { low += 1 }
+        while high > low, Self.isSpace(context.s[high - 1]) { high -= 1 }
+        return low < high && !context.blocked[low] ? low..<high : nil
+    }
+
     // MARK: Signature
 
+    /// `lines`: the article's last content lines.
     private func signature(in lines: [Range<Int>]) -> ArticleAuthor? {
         var skippedDepartment = false
-        for line in lines.suffix(Self.closingLines).reversed() {
+        for line in lines.reversed() {
             if isDate(line) || isPageNumber(line) { continue }
             if let name = nameFilling(line, allowingDate: true) { return author(name, .signature) }
             // One department line may sit under the institution's name (xx医院 / 护理部 / date).
@@ -104,14 +122,14 @@ struct ArticleAuthorFinder {
 
     // MARK: Header and title
 
-    private func opening(of article: Article, lines: [Range<Int>]) -> ArticleAuthor? {
+    private func opening(of article: Article, range: Range<Int>) -> ArticleAuthor? {
         let normalized = context.document.normalized
         // The report's own title: the title line unless it is an SEO delimiter (…篇一), in which
         // case the report starts on the next line.
-        var candidates = Array(lines.prefix(3))
+        var candidates = contentLines(range, count: 3)
         if article.titleIsDelimiter, let titleRange = article.titleRange {
             let titleEnd = normalized.normalizedOffset(ofOriginal: titleRange.upperBound)
-            candidates = Array(lines.filter { $0.lowerBound >= titleEnd }.prefix(2))
+            candidates = contentLines(max(titleEnd, range.lowerBound)..<range.upperBound, count: 2)
         }
         guard let first = candidates.first else { return nil }
         // A line holding only a name, followed by the title (平鲁区人民医院 / 对口支援工作实施方案).
