@@ -77,6 +77,58 @@ struct TokenizerTests {
     }
 }
 
+@Suite("ICU dictionary segmentation")
+struct ICUDictionarySegmenterTests {
+    let segmenter = try! ICUDictionarySegmenter()
+    let iterator = try! ICUWordBreaker(locale: "zh")
+
+    /// Every run of Chinese characters in the normalized text, as UTF-16.
+    func hanRuns(_ text: String) -> [[UInt16]] {
+        let scalars = NormalizedText(SourceText(text)).scalars
+        var runs: [[UInt16]] = []
+        var index = 0
+        while index < scalars.count {
+            guard CharacterClass.of(scalars[index]) == .han else { index += 1; continue }
+            var end = index + 1
+            while end < scalars.count, CharacterClass.of(scalars[end]) == .han { end += 1 }
+            var units: [UInt16] = []
+            _ = UTF16Scalars.append(scalars[index..<end], to: &units)
+            runs.append(units)
+            index = end
+        }
+        return runs
+    }
+
+    @Test("Gives ICU's word break boundaries on every Chinese run of the Corpus pages")
+    func sameAsICUOnCorpus() throws {
+        var runs = 0
+        var differing: [String] = []
+        for page in CorpusFiles.pages {
+            for run in hanRuns(try CorpusFiles.text(page)) {
+                runs += 1
+                if segmenter.boundaries(of: run) != iterator.boundaries(of: run) {
+                    differing.append(String(decoding: run, as: UTF16.self))
+                }
+            }
+        }
+        #expect(runs > 10_000)
+        #expect(differing.isEmpty, "\(differing.count) of \(runs) runs differ, e.g. \(differing.prefix(3))")
+    }
+
+    @Test("Gives ICU's boundaries on unknown, rare and supplementary characters", arguments: [
+        "对口支援工作取得显著成效", "二〇一一年", "䶮䶮䶮", "我们𠀀的工作", "𠀀", "𠀀𠀁", "丨丿乀", "的",
+    ])
+    func sameAsICUOnOddRuns(_ run: String) {
+        let units = Array(run.utf16)
+        #expect(segmenter.boundaries(of: units) == iterator.boundaries(of: units))
+    }
+
+    @Test("An empty run has the single boundary 0")
+    func emptyRun() {
+        #expect(segmenter.boundaries(of: []) == [0])
+    }
+}
+
 @Suite("User dictionaries")
 struct LexiconTests {
     @Test("word [weight] [tag] lines, BOM, CRLF, comments and blank lines")

@@ -1,4 +1,5 @@
 // A plain-C facade over the system ICU (libicu-dev).
+// (zj_icu.c holds the C API calls; zj_cjk_dictionary.cpp the one part that needs ICU's C++ trie.)
 //
 // Swift must never see ICU's own headers: Foundation on Linux carries a private ICU whose
 // UErrorCode clashes with the system one, and ICU's versioned renaming macros (ubrk_open ->
@@ -32,6 +33,21 @@ void zj_word_breaker_close(ZJWordBreaker *breaker);
 /// small or ICU fails (`*status` then holds the ICU error). `capacity` of `length + 1` always suffices.
 int32_t zj_word_breaker_boundaries(ZJWordBreaker *breaker, const uint16_t *text, int32_t length,
                                    int32_t *boundaries, int32_t capacity, int32_t *status);
+
+// MARK: Dictionary segmentation of Chinese runs
+
+typedef struct ZJCJKDictionary ZJCJKDictionary;
+
+/// Opens ICU's Chinese word dictionary (`cjdict`, the data behind ICU's word break for Han).
+/// The dictionary is loaded once per process and shared; each handle holds only its buffers.
+/// Returns NULL and sets `*status` on failure.
+ZJCJKDictionary *zj_cjk_dictionary_open(int32_t *status);
+void zj_cjk_dictionary_close(ZJCJKDictionary *dictionary);
+
+/// Segments one run of NFKC-normalized Han characters exactly as ICU's word break does (its CJK
+/// dictionary engine's shortest path) and writes the boundaries like `zj_word_breaker_boundaries`.
+int32_t zj_cjk_dictionary_boundaries(ZJCJKDictionary *dictionary, const uint16_t *text, int32_t length,
+                                     int32_t *boundaries, int32_t capacity, int32_t *status);
 
 // MARK: Charset detection and conversion
 

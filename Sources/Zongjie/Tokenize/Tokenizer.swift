@@ -3,15 +3,16 @@
 ///
 /// Non-Chinese text (numbers, Latin words, punctuation, spaces) is scanned directly. Each run of
 /// Chinese characters is segmented by a shortest path over a small lattice whose edges are ICU's
-/// words (cost 1), lexicon words (cost below 1, lower for heavier words), Chinese numerals and the
-/// measure word after a numeral, and single characters as a costly fallback. A lexicon word thus
-/// beats ICU's split of it, but not ICU's words around it.
+/// words (cost 1; from `ICUDictionarySegmenter`, which gives ICU's word break boundaries), lexicon
+/// words (cost below 1, lower for heavier words), Chinese numerals and the measure word after a
+/// numeral, and single characters as a costly fallback. A lexicon word thus beats ICU's split of
+/// it, but not ICU's words around it.
 ///
-/// A tokenizer owns an ICU break iterator and reusable buffers: it is not thread-safe; give each
+/// A tokenizer owns its dictionary search buffers and lattice buffers: it is not thread-safe; give each
 /// worker its own. Runs it has segmented before are remembered (`SegmentationMemo`).
 public final class Tokenizer {
     public let lexicon: Lexicon
-    private let breaker: ICUWordBreaker
+    private let breaker: ICUDictionarySegmenter
     private var memo: SegmentationMemo
 
     /// Reusable lattice buffers, in a struct passed `inout` so that the hot loops touch no class
@@ -35,7 +36,7 @@ public final class Tokenizer {
 
     public init(lexicon: Lexicon = .domain, memoCapacity: Int = 1 << 16) throws {
         self.lexicon = lexicon
-        self.breaker = try ICUWordBreaker(locale: "zh")
+        self.breaker = try ICUDictionarySegmenter()
         self.memo = SegmentationMemo(capacity: memoCapacity)
     }
 
@@ -203,7 +204,7 @@ struct LatticeBuffers {
     var path: [UInt32] = []
 
     /// Shortest path over ICU words, lexicon words, numerals and single characters.
-    mutating func solve(_ s: UnsafeBufferPointer<UInt32>, _ run: Range<Int>, breaker: ICUWordBreaker, lexicon: Lexicon) -> ArraySlice<UInt32> {
+    mutating func solve(_ s: UnsafeBufferPointer<UInt32>, _ run: Range<Int>, breaker: ICUDictionarySegmenter, lexicon: Lexicon) -> ArraySlice<UInt32> {
         let m = run.count
         let a = run.lowerBound
         markICUBoundaries(s, run, breaker)
@@ -280,7 +281,7 @@ struct LatticeBuffers {
     }
 
     /// Fills `boundary[0...m]` and `nextBoundary[0..<m]` from ICU's word break of the run.
-    mutating func markICUBoundaries(_ s: UnsafeBufferPointer<UInt32>, _ run: Range<Int>, _ breaker: ICUWordBreaker) {
+    mutating func markICUBoundaries(_ s: UnsafeBufferPointer<UInt32>, _ run: Range<Int>, _ breaker: ICUDictionarySegmenter) {
         let m = run.count
         utf16.removeAll(keepingCapacity: true)
         let supplementary = UTF16Scalars.append(s[run], to: &utf16)

@@ -1,0 +1,48 @@
+import CZongjieICU
+
+/// ICU's word break for runs of Chinese characters, done straight on ICU's own dictionary.
+///
+/// For a run of Han characters, ICU's word break iterator runs its CJK dictionary engine: a
+/// shortest path over the words of the `cjdict` dictionary with their costs. This does the same
+/// search on the same trie (the tests check that the boundaries are identical on every run of
+/// the Corpus) without the iterator's rule machine and text layers around it, which is what
+/// lets the tokenizer be faster than the iterator alone. The input must be NFKC-normalized.
+///
+/// The dictionary is loaded once per process; an instance owns only its buffers and is not
+/// thread-safe: give each worker its own.
+public final class ICUDictionarySegmenter {
+    private let handle: OpaquePointer
+    private var boundaryBuffer: [Int32] = []
+
+    public init() throws {
+        var status: Int32 = 0
+        guard let handle = zj_cjk_dictionary_open(&status) else {
+            throw ICUWordBreaker.OpenError(description: "cannot open ICU's Chinese word dictionary (cjdict): \(ICU.errorName(status))")
+        }
+        self.handle = handle
+    }
+
+    deinit { zj_cjk_dictionary_close(handle) }
+
+    /// Calls `body` with every boundary of the run `utf16` (0 and the length included,
+    /// ascending). The buffer is reused between calls; do not keep it.
+    public func withBoundaries<R>(of utf16: UnsafeBufferPointer<UInt16>, _ body: (UnsafeBufferPointer<Int32>) throws -> R) rethrows -> R {
+        let needed = utf16.count + 1
+        if boundaryBuffer.count < needed { boundaryBuffer = [Int32](repeating: 0, count: needed) }
+        var status: Int32 = 0
+        let count: Int32 = boundaryBuffer.withUnsafeMutableBufferPointer { out in
+            guard let base = utf16.baseAddress else {
+                out[0] = 0
+                return 1
+            }
+            return zj_cjk_dictionary_boundaries(handle, base, Int32(utf16.count), out.baseAddress!, Int32(needed), &status)
+        }
+        let valid = max(0, Int(count))
+        return try boundaryBuffer.withUnsafeBufferPointer { try body(UnsafeBufferPointer(rebasing: $0[0..<valid])) }
+    }
+
+    /// Boundaries of `utf16` as a fresh array (convenience for tests and tools).
+    public func boundaries(of utf16: [UInt16]) -> [Int] {
+        utf16.withUnsafeBufferPointer { buffer in withBoundaries(of: buffer) { $0.map(Int.init) } }
+    }
+}
