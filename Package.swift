@@ -30,6 +30,12 @@ let package = Package(
             name: "CZongjieICU",
             linkerSettings: icuLibraries
         ),
+        // Plain-C facade over OpenSSL's libcrypto and zlib: SHA-256 content hashes of ingested
+        // files and CRC-32 checks of zip members.
+        .target(
+            name: "CZongjieChecksums",
+            linkerSettings: [.linkedLibrary("crypto"), .linkedLibrary("z")]
+        ),
         // The library: decoding, normalization, tokenizer, structure, extraction, validation.
         .target(
             name: "Zongjie",
@@ -51,6 +57,7 @@ let package = Package(
             name: "ZongjieIngest",
             dependencies: [
                 "Zongjie",
+                "CZongjieChecksums",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),

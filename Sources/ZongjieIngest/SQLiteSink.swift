@@ -33,6 +33,9 @@ public final class SQLiteSink: IngestSink {
         var configuration = Configuration()
         configuration.busyMode = .timeout(10)
         configuration.prepareDatabase { db in
+            // 16 KB pages for a new database (an existing one keeps its own): a dataset is mostly
+            // long appended tables, which then cost fewer b-tree pages, page writes and splits.
+            try db.execute(sql: "PRAGMA page_size = 16384")
             // WAL with synchronous=NORMAL: a crash or power loss can lose the last commits but
             // never leaves the database inconsistent.
             try db.execute(sql: "PRAGMA synchronous = NORMAL")

@@ -16,7 +16,7 @@ struct SHA256Tests {
 
     @Test("One million 'a', fed in uneven pieces, and Chinese text")
     func incremental() {
-        var hasher = SHA256()
+        let hasher = SHA256()
         let chunk = [UInt8](repeating: 0x61, count: 999)
         var fed = 0
         while fed < 1_000_000 {

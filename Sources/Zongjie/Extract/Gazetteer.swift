@@ -173,14 +173,22 @@ final class Gazetteer: Sendable {
 
     /// The longest known organisation name starting at `position`.
     func longestOrganisation(in s: [UInt32], at position: Int, limit: Int? = nil) -> (organisation: Organisation, end: Int)? {
-        var best: (Organisation, Int)?
         s.withUnsafeBufferPointer { buffer in
-            organisationTrie.forEachMatch(in: buffer, from: position, limit: limit ?? buffer.count) { length, entry in
-                best = (organisations[Int(entry)], position + length)
-            }
+            longestOrganisationEntry(in: buffer, at: position, limit: limit ?? buffer.count)
+                .map { (organisations[Int($0.entry)], $0.end) }
         }
+    }
+
+    /// The longest known organisation name starting at `position`, as an entry for
+    /// `organisation(_:)`: the scan over every position of a text copies no name.
+    @inline(__always)
+    func longestOrganisationEntry(in s: UnsafeBufferPointer<UInt32>, at position: Int, limit: Int) -> (entry: Int32, end: Int)? {
+        var best: (Int32, Int)?
+        organisationTrie.forEachMatch(in: s, from: position, limit: limit) { length, entry in best = (entry, position + length) }
         return best
     }
+
+    func organisation(_ entry: Int32) -> Organisation { organisations[Int(entry)] }
 }
 
 extension Substring {

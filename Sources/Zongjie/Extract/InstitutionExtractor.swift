@@ -169,11 +169,13 @@ struct InstitutionExtractor {
         var candidates: [Candidate] = []
         let scanned = positions.map { $0.clamped(to: 0..<s.count) } ?? 0..<s.count
         s.withUnsafeBufferPointer { buffer in
-            for i in scanned where !context.blocked[i] {
+        context.blocked.withUnsafeBufferPointer { blocked in
+            for i in scanned where !blocked[i] {
                 // Known names and abbreviations (教育部, 东北师大, 华东师范大学).
-                if let (organisation, end) = gazetteer.longestOrganisation(in: s, at: i), !isInsideLongerWord(i, end),
-                   !isDocumentNumberIssuer(end) {
-                    var candidate = Candidate(range: i..<end, type: organisation.type, masked: false, rule: "institution.known")
+                if let (entry, end) = gazetteer.longestOrganisationEntry(in: buffer, at: i, limit: buffer.count),
+                   !isInsideLongerWord(i, end), !isDocumentNumberIssuer(end) {
+                    let type = gazetteer.organisation(entry).type
+                    var candidate = Candidate(range: i..<end, type: type, masked: false, rule: "institution.known")
                     extendWithSubunits(&candidate)
                     candidates.append(candidate)
                 }
@@ -182,6 +184,7 @@ struct InstitutionExtractor {
                 suffixMatcher.forEachMatch(in: buffer, from: i, limit: buffer.count) { _, entry in longest = entry }
                 if longest >= 0, let candidate = suffixName(Self.suffixes[Int(longest)], at: i) { candidates.append(candidate) }
             }
+        }
         }
         return resolve(candidates).map { candidate in
             let name = context.text(candidate.range)

@@ -60,6 +60,11 @@ public enum RecordExtractor {
                 }
             }
         }
-        return records.sorted { ($0.start, $0.kind) < ($1.start, $1.kind) }
+        // Sort small keys, not the records (large structs that are costly to move).
+        var keys: [(start: Int, kind: Int, index: Int)] = []
+        keys.reserveCapacity(records.count)
+        for (index, record) in records.enumerated() { keys.append((record.start, record.kind.order, index)) }
+        keys.sort { $0 < $1 }
+        return keys.map { records[$0.index] }
     }
 }

@@ -5,9 +5,20 @@ public enum RecordKind: String, Codable, Sendable, CaseIterable, Comparable {
 
     public static let defaults: Set<RecordKind> = [.count, .money, .date, .institution, .dispatch]
 
-    public static func < (a: RecordKind, b: RecordKind) -> Bool {
-        allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)!
+    /// Records at the same offset come in this order (the order of the cases).
+    var order: Int {
+        switch self {
+        case .count: 0
+        case .money: 1
+        case .date: 2
+        case .institution: 3
+        case .dispatch: 4
+        case .number: 5
+        case .percent: 6
+        }
     }
+
+    public static func < (a: RecordKind, b: RecordKind) -> Bool { a.order < b.order }
 }
 
 /// How a figure relates to its number: 约/左右 (approx), 余/多/以上 (more), 不足/以下 (less), a range.
