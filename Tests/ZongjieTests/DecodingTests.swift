@@ -1,3 +1,4 @@
+import PropertyBased
 import Testing
 @testable import Zongjie
 
@@ -57,6 +58,58 @@ struct DecodingTests {
         #expect(decoded.warnings.first?.byteOffset == 619)
         #expect(decoded.text.scalars.filter { $0 == 0xFFFD }.count >= 1)
         #expect(decoded.text.count >= original.unicodeScalars.count - 1)
+    }
+
+    /// Scalars at every UTF-8 length boundary, Chinese, and the edges of the surrogate gap.
+    static let utf8Alphabet: [UInt32] = [
+        0x0A, 0x41, 0x7F, 0x80, 0x7FF, 0x800, 0xFFF, 0x1000, 0x5BF9, 0x53E3, 0xCFFF, 0xD7FF, 0xE000, 0xFF0C, 0xFFFD, 0xFFFF,
+        0x10000, 0x20000, 0x10FFFF,
+    ]
+
+    @Test("Valid UTF-8 decodes to exactly its scalars")
+    func validUTF8RoundTrips() async {
+        await propertyCheck(count: 300, input: Gen.int(in: 0...(Self.utf8Alphabet.count - 1)).array(of: 0...60)) { indices in
+            let scalars = indices.map { Self.utf8Alphabet[$0] }
+            let bytes = Array(String(scalarValues: scalars).utf8)
+            let result = bytes.withUnsafeBufferPointer { UTF8Decoder.decode($0) }
+            #expect(result.scalars == scalars)
+            #expect(result.invalidSequences == 0)
+        }
+    }
+
+    @Test("Overlong forms, surrogates and broken sequences become U+FFFD, one per bad byte", arguments: [
+        ([0xE0, 0x80, 0x80], [0xFFFD, 0xFFFD, 0xFFFD]),            // overlong
+        ([0xED, 0xA0, 0x80], [0xFFFD, 0xFFFD, 0xFFFD]),            // a surrogate
+        ([0xE4, 0xB8, 0x41], [0xFFFD, 0xFFFD, 0x41]),              // a continuation missing
+        ([0x41, 0xE4, 0xB8], [0x41, 0xFFFD]),                      // truncated at the end
+        ([0xEF, 0xBF, 0xBD, 0xE5, 0xAF, 0xB9], [0xFFFD, 0x5BF9]),  // a real U+FFFD, then 对
+    ])
+    func invalidUTF8(_ bytes: [UInt8], _ expected: [UInt32]) {
+        let result = bytes.withUnsafeBufferPointer { UTF8Decoder.decode($0) }
+        #expect(result.scalars == expected)
+    }
+
+    @Test("A NUL byte is reported at its exact offset wherever it sits in the sample", arguments: [0, 5, 7, 8, 15, 16, 99, 65_535])
+    func nulOffset(_ offset: Int) {
+        var bytes = Array(String(repeating: "对口支援工作\n", count: 6_000).utf8)
+        bytes[offset] = 0
+        do {
+            _ = try TextDecoder.decode(bytes, source: "nul.txt")
+            Issue.record("a NUL byte at \(offset) was accepted")
+        } catch {
+            #expect(error.reason == .binary)
+            #expect(error.description.hasSuffix("NUL byte at offset \(offset)"))
+        }
+    }
+
+    @Test("Control bytes are counted in every position: many make binary, a few are tolerated")
+    func controlBytes() throws {
+        var few = Array(String(repeating: "支教工作总结\n", count: 100).utf8)
+        for offset in [3, 17, 40] { few[offset] = 0x01 }
+        _ = try TextDecoder.decode(few, source: "few.txt")
+        var many = Array(String(repeating: "ab\n", count: 300).utf8)
+        for offset in stride(from: 1, to: many.count, by: 9) { many[offset] = 0x02 }
+        #expect(throws: DecodingError.self) { try TextDecoder.decode(many, source: "many.txt") }
     }
 
     @Test("Binary and undecodable input is refused with the file and the reason")

@@ -20,52 +20,35 @@ public struct NormalizedText: Sendable {
 
     public init(_ original: SourceText) {
         let table = NFKCFoldTable.shared
-        let source = original.scalars
-        let count = source.count
+        let count = original.scalars.count
         var out: [UInt32] = []
         var starts: [Int32] = []
         var ends: [Int32] = []
         out.reserveCapacity(count)
         starts.reserveCapacity(count + 1)
         ends.reserveCapacity(count)
-        var index = 0
-        while index < count {
-            let value = source[index]
-            // Fast path: ASCII and a following scalar that starts a new chunk.
-            var chunkEnd = index + 1
-            while chunkEnd < count, !table.hasBoundaryBefore(source[chunkEnd]) { chunkEnd += 1 }
-            if chunkEnd == index + 1 {
-                if value < 0x80 {
-                    out.append(value)
+        original.scalars.withUnsafeBufferPointer { source in
+            var index = 0
+            while index < count {
+                let value = source[index]
+                var chunkEnd = index + 1
+                while chunkEnd < count, !table.hasBoundaryBefore(source[chunkEnd]) { chunkEnd += 1 }
+                // Fast path: a chunk of one scalar that folds to one scalar (nearly every one).
+                if chunkEnd == index + 1, let folded = table.singleFold(value) {
+                    out.append(folded)
                     starts.append(Int32(index))
                     ends.append(Int32(chunkEnd))
                 } else {
-                    let mapped = table.fold(value)
-                    switch mapped {
-                    case .same:
-                        out.append(value)
+                    let normalized = chunkEnd == index + 1
+                        ? table.expansion(of: value) : NFKCFoldTable.normalizeChunk(source[index..<chunkEnd])
+                    for scalar in normalized {
+                        out.append(scalar)
                         starts.append(Int32(index))
                         ends.append(Int32(chunkEnd))
-                    case .single(let replacement):
-                        out.append(replacement)
-                        starts.append(Int32(index))
-                        ends.append(Int32(chunkEnd))
-                    case .many(let replacement):
-                        for scalar in replacement {
-                            out.append(scalar)
-                            starts.append(Int32(index))
-                            ends.append(Int32(chunkEnd))
-                        }
                     }
                 }
-            } else {
-                for scalar in NFKCFoldTable.normalizeChunk(source[index..<chunkEnd]) {
-                    out.append(scalar)
-                    starts.append(Int32(index))
-                    ends.append(Int32(chunkEnd))
-                }
+                index = chunkEnd
             }
-            index = chunkEnd
         }
         starts.append(Int32(count))
         self.scalars = out
@@ -113,12 +96,6 @@ public struct NormalizedText: Sendable {
 final class NFKCFoldTable: Sendable {
     static let shared = NFKCFoldTable()
 
-    enum Fold {
-        case same
-        case single(UInt32)
-        case many([UInt32])
-    }
-
     /// 0 = maps to itself; otherwise the single replacement, or `expansionMarker` for expansions.
     private let singles: [UInt32]
     private let expansions: [UInt32: [UInt32]]
@@ -156,20 +133,24 @@ final class NFKCFoldTable: Sendable {
         return ICU.nfkcHasBoundaryBefore(value)
     }
 
+    /// The one scalar that a BMP scalar folds to, or nil when it expands to several or is
+    /// supplementary (then `expansion(of:)` folds it).
     @inline(__always)
-    func fold(_ value: UInt32) -> Fold {
-        if value < 0x10000 {
-            let entry = singles[Int(value)]
-            if entry == 0 { return .same }
-            if entry == Self.expansionMarker { return .many(expansions[value] ?? [value]) }
-            return .single(entry)
-        }
-        let folded = Self.normalizeChunk([value][...])
-        if folded.count == 1 { return folded[0] == value ? .same : .single(folded[0]) }
-        return .many(folded)
+    func singleFold(_ value: UInt32) -> UInt32? {
+        if value < 0x80 { return value }
+        guard value < 0x10000 else { return nil }
+        let entry = singles[Int(value)]
+        if entry == 0 { return value }
+        return entry == Self.expansionMarker ? nil : entry
     }
 
-    static func normalizeChunk(_ chunk: ArraySlice<UInt32>) -> [UInt32] {
+    /// NFKC of a scalar that `singleFold` does not fold.
+    func expansion(of value: UInt32) -> [UInt32] {
+        if value < 0x10000, let expanded = expansions[value] { return expanded }
+        return Self.normalizeChunk(CollectionOfOne(value))
+    }
+
+    static func normalizeChunk<C: Collection>(_ chunk: C) -> [UInt32] where C.Element == UInt32 {
         var units: [UInt16] = []
         UTF16Scalars.append(chunk, to: &units)
         return UTF16Scalars.scalars(of: ICU.nfkc(units))

@@ -152,15 +152,26 @@ public enum TextDecoder {
     static func rejectBinary(_ bytes: UnsafeBufferPointer<UInt8>, source: String) throws(DecodingError) {
         let sample = min(bytes.count, 1 << 16)
         var controls = 0
-        for index in 0..<sample {
-            let byte = bytes[index]
+        func inspect(_ offset: Int) throws(DecodingError) {
+            let byte = bytes[offset]
             if byte == 0 {
-                throw DecodingError(source: source, reason: .binary, detail: "NUL byte at offset \(index)")
+                throw DecodingError(source: source, reason: .binary, detail: "NUL byte at offset \(offset)")
             }
             if byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D && byte != 0x0C && byte != 0x1B {
                 controls += 1
             }
         }
+        // Eight bytes at a time: a word with no byte below 0x20 (most of any text) is skipped.
+        let raw = UnsafeRawBufferPointer(bytes)
+        var index = 0
+        while index + 8 <= sample {
+            let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+            if (word &- 0x2020_2020_2020_2020) & ~word & 0x8080_8080_8080_8080 != 0 {
+                for offset in index..<(index + 8) { try inspect(offset) }
+            }
+            index += 8
+        }
+        for offset in index..<sample { try inspect(offset) }
         if controls * 20 > sample && controls > 8 {
             throw DecodingError(source: source, reason: .binary, detail: "\(controls) control bytes in the first \(sample) bytes")
         }

@@ -32,6 +32,19 @@ struct UTF8Decoder {
                     index += 1
                     continue
                 }
+                // Three-byte sequences that can be neither overlong (E0) nor surrogates (ED): the
+                // bulk of Chinese text, decoded without the general loop.
+                if lead >= 0xE1, lead != 0xED, lead <= 0xEF, index + 2 < count {
+                    let second = bytes[index + 1]
+                    let third = bytes[index + 2]
+                    if second & 0xC0 == 0x80, third & 0xC0 == 0x80 {
+                        out[written] = UInt32(lead & 0x0F) << 12 | UInt32(second & 0x3F) << 6 | UInt32(third & 0x3F)
+                        written += 1
+                        multiByte += 1
+                        index += 3
+                        continue
+                    }
+                }
                 let length: Int
                 var value: UInt32
                 let minimum: UInt32
