@@ -156,6 +156,8 @@ public final class IngestPipeline: @unchecked Sendable {
         group.wait()
         statistics.elapsed = Date().timeIntervalSince(started)
         try sink.finish(statistics)
+        // The time reported covers the sink's finishing too (the last commits, index builds).
+        statistics.elapsed = Date().timeIntervalSince(started)
         return statistics
     }
 }

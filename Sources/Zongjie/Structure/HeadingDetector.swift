@@ -35,8 +35,11 @@ struct HeadingDetector {
             if let marker = HeadingMarkers.recognize(s, line, original: original) {
                 let headings = numbered(marker, index, lineRange)
                 found.append(contentsOf: headings)
+                let contentEnd = trimmedEnd(line.lowerBound, line.upperBound)
                 numberedLines.append(NumberedLine(marker: marker, line: index, isHeading: !headings.isEmpty,
-                                                  promotion: headings.isEmpty ? promotableHeading(marker, index) : nil))
+                                                  isTitleLine: headings.last.map { $0.range.upperBound == contentEnd } ?? false,
+                                                  promotion: headings.isEmpty ? promotableHeading(marker, index) : nil,
+                                                  isSentenceClosingNoBlock: isSentenceClosingNoBlock(marker, index, lineRange)))
             } else if isBackMatter(line) {
                 found.append(Found(range: line.lowerBound..<trimmedEnd(line.lowerBound, line.upperBound), style: .none, ordinal: 0, line: index))
             } else if let heading = unnumbered(index, lineRange) {
@@ -58,8 +61,24 @@ struct HeadingDetector {
         var marker: HeadingMarker
         var line: Int
         var isHeading: Bool
+        /// A heading that is the whole line (no run-in body after it).
+        var isTitleLine: Bool
         /// The heading this line would be if its list is a list of headings.
         var promotion: Found?
+        /// One sentence closed by 。 with no block of its own (a sibling item or nothing follows).
+        var isSentenceClosingNoBlock: Bool
+    }
+
+    private func isSentenceClosingNoBlock(_ marker: HeadingMarker, _ index: Int, _ lineRange: Range<Int>) -> Bool {
+        let line = lines[index].content
+        guard marker.titleStart < line.upperBound, s[line.upperBound - 1] == 0x3002 else { return false }
+        var terminator = marker.titleStart
+        while terminator < line.upperBound, !isTerminator(s[terminator]) { terminator += 1 }
+        guard terminator == line.upperBound - 1 else { return false }
+        switch next(after: index, lineRange, style: marker.style) {
+        case .sibling, .outer, .nothing: return true
+        case .body, .child: return false
+        }
     }
 
     /// Items of one numbered list are all headings when most of them are: an item whose title
@@ -86,7 +105,13 @@ struct HeadingDetector {
             }
             let headings = group.filter { numbered[$0].isHeading }.count
             if group.count >= 3, headings * 2 >= group.count {
+                // A one-sentence item (closed by 。, titling no block) joins headings only when most
+                // of its heading siblings are title lines themselves (（一）提高认识，加强领导。),
+                // not run-in labels.
+                let titleLineCount = group.filter { numbered[$0].isHeading && numbered[$0].isTitleLine }.count
+                let titleLines = titleLineCount * 2 > headings
                 for member in group where !numbered[member].isHeading {
+                    if numbered[member].isSentenceClosingNoBlock && !titleLines { continue }
                     if let heading = numbered[member].promotion { promoted.append(heading) }
                 }
             }
@@ -170,10 +195,10 @@ struct HeadingDetector {
         switch next(after: index, lineRange, style: marker.style) {
         case .body, .child:
             return isSentenceItem(label) && labelLength > Self.maximumRunInLabel ? nil : heading
-        case .sibling:
+        case .sibling, .outer:
             // A run of numbered one-line items is a list, unless the lines are short titles of
-            // sections that happen to be empty.
-            let titleLike = labelLength <= 20 && !isSentenceItem(label)
+            // sections that happen to be empty (a sentence closed by 。 is an item, not a title).
+            let titleLike = labelLength <= 20 && !isSentenceItem(label) && closing != 0x3002
             return titleLike && (marker.style == .chineseEnumeration || marker.style == .bracketedChinese) ? heading : nil
         case .nothing:
             return isSentenceItem(label) ? nil : heading
@@ -183,6 +208,8 @@ struct HeadingDetector {
     /// `1、全年门诊：15258人次；` — a statistics item, not a heading.
     private func isKeyValueItem(_ terminator: Int, _ restStart: Int, _ end: Int) -> Bool {
         guard s[terminator] == HeadingMarkers.colon, end - restStart <= 25 else { return false }
+        // 组长:*** / 电话:0451-… : a value without a Chinese word is no body text.
+        if !(restStart..<end).contains(where: { CharacterClass.of(s[$0]) == .han }) { return true }
         let last = s[end - 1]
         return last == 0x3B || last == 0x3002 || last == HeadingMarkers.comma || (restStart..<end).contains { NumeralCharacters.isASCIIDigit(s[$0]) }
     }
@@ -206,10 +233,10 @@ struct HeadingDetector {
         return nil
     }
 
-    enum Following { case body, child, sibling, nothing }
+    enum Following { case body, child, sibling, outer, nothing }
 
     /// What follows a numbered line: unnumbered body text, a deeper (other-style) marker line,
-    /// a sibling item of the same style, or nothing in the article.
+    /// a sibling item of the same style, an outer-level marker line, or nothing in the article.
     private func next(after index: Int, _ lineRange: Range<Int>, style: MarkerStyle) -> Following {
         var k = index + 1
         while k < lineRange.upperBound {
@@ -219,7 +246,11 @@ struct HeadingDetector {
                 continue
             case .content:
                 guard let marker = HeadingMarkers.recognize(s, lines[k].content, original: original) else { return .body }
-                return SectionTree.family(marker.style) == SectionTree.family(style) ? .sibling : .child
+                let family = SectionTree.family(style)
+                let otherFamily = SectionTree.family(marker.style)
+                if otherFamily == family { return .sibling }
+                // An outer marker (二、 after （四）) ends the list: the line titles nothing below it.
+                return SectionTree.rank(otherFamily) < SectionTree.rank(family) ? .outer : .child
             default:
                 return .nothing
             }

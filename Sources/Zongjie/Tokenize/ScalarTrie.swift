@@ -1,5 +1,9 @@
 /// A trie over Unicode scalar values whose edges live in one open-addressing hash table, so that
 /// walking it from a text position costs a multiply and a probe per character.
+///
+/// Most text positions start no word, and the big edge table is costly in cache misses, so a walk
+/// passes three small filters first: a bit set of first scalars, a small table of the root's edges,
+/// and a hashed bit set of every word's first two scalars.
 struct ScalarTrie: Sendable {
     /// Edge keys `(node << 21) | scalar + 1` (0 = empty slot) and their child nodes.
     private var keys: [UInt64]
@@ -7,13 +11,14 @@ struct ScalarTrie: Sendable {
     private var mask: Int
     /// Payload per node: index of the entry that ends there, or -1.
     private(set) var terminal: [Int32]
-    /// Scalars that start at least one word, for a quick reject of most positions.
+    /// BMP scalars that start at least one word, for a quick reject of most positions.
     private var firstScalars: [UInt64]
-    /// Hashed bit set of the first two scalars of every word (2^18 bits = 32 KB): rejects most
-    /// positions before the edge table (large, and costly in cache misses) is touched.
+    /// The root's edges in a table of their own (scalar + 1, 0 = empty), small enough to stay in cache.
+    private var rootKeys: [UInt32]
+    private var rootChildren: [Int32]
+    private var rootCount = 0
+    /// Hashed bit set of the first two scalars of every word of two or more (2^18 bits = 32 KB).
     private var firstPairs: [UInt64]
-    /// Some word has one scalar only, so the pair filter cannot be used.
-    private var hasSingleScalarWords = false
     private var edgeCount = 0
 
     init() {
@@ -22,6 +27,8 @@ struct ScalarTrie: Sendable {
         mask = 1023
         terminal = [-1]
         firstScalars = [UInt64](repeating: 0, count: 0x10000 / 64)
+        rootKeys = [UInt32](repeating: 0, count: 16)
+        rootChildren = [Int32](repeating: 0, count: 16)
         firstPairs = [UInt64](repeating: 0, count: (1 << 18) / 64)
     }
 
@@ -41,7 +48,13 @@ struct ScalarTrie: Sendable {
     }
 
     @inline(__always)
+    private static func rootSlot(_ scalar: UInt32, _ mask: Int) -> Int {
+        Int(truncatingIfNeeded: (UInt64(scalar) &* 0x9E37_79B9_7F4A_7C15) >> 40) & mask
+    }
+
+    @inline(__always)
     func child(of node: Int32, _ scalar: UInt32) -> Int32? {
+        if node == 0 { return rootChild(scalar) }
         let wanted = Self.key(node, scalar)
         var index = Self.slot(wanted, mask)
         while true {
@@ -49,6 +62,19 @@ struct ScalarTrie: Sendable {
             if found == wanted { return children[index] }
             if found == 0 { return nil }
             index = (index + 1) & mask
+        }
+    }
+
+    @inline(__always)
+    private func rootChild(_ scalar: UInt32) -> Int32? {
+        let wanted = scalar &+ 1
+        let rootMask = rootKeys.count - 1
+        var index = Self.rootSlot(scalar, rootMask)
+        while true {
+            let found = rootKeys[index]
+            if found == wanted { return rootChildren[index] }
+            if found == 0 { return nil }
+            index = (index + 1) & rootMask
         }
     }
 
@@ -65,8 +91,6 @@ struct ScalarTrie: Sendable {
         if word.count >= 2 {
             let bit = Self.pairBit(word[0], word[1])
             firstPairs[bit >> 6] |= 1 << UInt64(bit & 63)
-        } else {
-            hasSingleScalarWords = true
         }
         var node: Int32 = 0
         for scalar in word {
@@ -75,11 +99,30 @@ struct ScalarTrie: Sendable {
             } else {
                 let next = Int32(terminal.count)
                 terminal.append(-1)
-                addEdge(Self.key(node, scalar), next)
+                if node == 0 { addRootEdge(scalar, next) } else { addEdge(Self.key(node, scalar), next) }
                 node = next
             }
         }
         terminal[Int(node)] = entry
+    }
+
+    private mutating func addRootEdge(_ scalar: UInt32, _ child: Int32) {
+        if (rootCount + 1) * 2 > rootKeys.count {
+            let old = zip(rootKeys, rootChildren).filter { $0.0 != 0 }
+            rootKeys = [UInt32](repeating: 0, count: rootKeys.count * 2)
+            rootChildren = [Int32](repeating: 0, count: rootKeys.count)
+            for (key, value) in old { placeRootEdge(key, value) }
+        }
+        placeRootEdge(scalar &+ 1, child)
+        rootCount += 1
+    }
+
+    private mutating func placeRootEdge(_ key: UInt32, _ child: Int32) {
+        let rootMask = rootKeys.count - 1
+        var index = Self.rootSlot(key &- 1, rootMask)
+        while rootKeys[index] != 0 { index = (index + 1) & rootMask }
+        rootKeys[index] = key
+        rootChildren[index] = child
     }
 
     private mutating func addEdge(_ key: UInt64, _ child: Int32) {
@@ -109,18 +152,19 @@ struct ScalarTrie: Sendable {
     /// before `limit`, shortest first.
     @inline(__always)
     func forEachMatch(in text: UnsafeBufferPointer<UInt32>, from start: Int, limit: Int, _ body: (Int, Int32) -> Void) {
-        guard start < limit, mayStartWord(text[start]) else { return }
-        if !hasSingleScalarWords {
-            guard start + 1 < limit else { return }
-            let bit = Self.pairBit(text[start], text[start + 1])
-            guard firstPairs[bit >> 6] & (1 << UInt64(bit & 63)) != 0 else { return }
-        }
-        var node: Int32 = 0
-        var position = start
+        guard start < limit else { return }
+        let first = text[start]
+        guard mayStartWord(first), var node = rootChild(first) else { return }
+        var entry = terminal[Int(node)]
+        if entry >= 0 { body(1, entry) }
+        var position = start + 1
+        guard position < limit else { return }
+        let bit = Self.pairBit(first, text[position])
+        guard firstPairs[bit >> 6] & (1 << UInt64(bit & 63)) != 0 else { return }
         while position < limit, let next = child(of: node, text[position]) {
             node = next
             position += 1
-            let entry = terminal[Int(node)]
+            entry = terminal[Int(node)]
             if entry >= 0 { body(position - start, entry) }
         }
     }
