@@ -127,6 +127,11 @@ struct ICUDictionarySegmenterTests {
     func emptyRun() {
         #expect(segmenter.boundaries(of: []) == [0])
     }
+
+    @Test("The system ICU's data has the dictionary, so the fast path is the one tested")
+    func dictionaryInUse() {
+        #expect(segmenter.usesDictionary)
+    }
 }
 
 @Suite("User dictionaries")

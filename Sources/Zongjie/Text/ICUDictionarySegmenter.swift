@@ -10,23 +10,34 @@ import CZongjieICU
 ///
 /// The dictionary is loaded once per process; an instance owns only its buffers and is not
 /// thread-safe: give each worker its own.
+///
+/// An ICU whose data lacks the dictionary (a trimmed data build) still segments: the segmenter
+/// then runs ICU's word break iterator instead, which gives the same boundaries, only slower.
 public final class ICUDictionarySegmenter {
-    private let handle: OpaquePointer
+    private let handle: OpaquePointer?
+    private let iterator: ICUWordBreaker?
     private var boundaryBuffer: [Int32] = []
+
+    /// False when ICU's dictionary could not be opened and the iterator stands in for it.
+    public var usesDictionary: Bool { handle != nil }
 
     public init() throws {
         var status: Int32 = 0
-        guard let handle = zj_cjk_dictionary_open(&status) else {
-            throw ICUWordBreaker.OpenError(description: "cannot open ICU's Chinese word dictionary (cjdict): \(ICU.errorName(status))")
+        if let handle = zj_cjk_dictionary_open(&status) {
+            self.handle = handle
+            self.iterator = nil
+        } else {
+            self.handle = nil
+            self.iterator = try ICUWordBreaker(locale: "zh")
         }
-        self.handle = handle
     }
 
-    deinit { zj_cjk_dictionary_close(handle) }
+    deinit { if let handle { zj_cjk_dictionary_close(handle) } }
 
     /// Calls `body` with every boundary of the run `utf16` (0 and the length included,
     /// ascending). The buffer is reused between calls; do not keep it.
     public func withBoundaries<R>(of utf16: UnsafeBufferPointer<UInt16>, _ body: (UnsafeBufferPointer<Int32>) throws -> R) rethrows -> R {
+        guard let handle else { return try iterator!.withBoundaries(of: utf16, body) }
         let needed = utf16.count + 1
         if boundaryBuffer.count < needed { boundaryBuffer = [Int32](repeating: 0, count: needed) }
         var status: Int32 = 0
