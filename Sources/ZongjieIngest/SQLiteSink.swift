@@ -32,6 +32,10 @@ public final class SQLiteSink: IngestSink {
         self.batchDocuments = max(1, batchDocuments)
         var configuration = Configuration()
         configuration.busyMode = .timeout(10)
+        // The writer checks no foreign key per inserted row (hundreds of rows per report): rows
+        // always come with their document, and replacing a document deletes its rows explicitly
+        // (`store`). The schema still declares the keys, for anyone who turns them on.
+        configuration.foreignKeysEnabled = false
         configuration.prepareDatabase { db in
             // 16 KB pages for a new database (an existing one keeps its own): a dataset is mostly
             // long appended tables, which then cost fewer b-tree pages, page writes and splits.
@@ -190,7 +194,11 @@ public final class SQLiteSink: IngestSink {
                 && (existing["reason"] as String?) == failure?.reason.rawValue
                 && (existing["error"] as String?) == failure?.detail
             if same && !(reanalyze && document.status == .ok) { return }
-            try db.cachedStatement(sql: "DELETE FROM documents WHERE id = ?").execute(arguments: [existing["id"] as Int64])
+            let id: Int64 = existing["id"]
+            for table in ["records", "sections", "articles", "documents"] {
+                let column = table == "documents" ? "id" : "document_id"
+                try db.cachedStatement(sql: "DELETE FROM \(table) WHERE \(column) = ?").execute(arguments: [id])
+            }
         }
         let boilerplate = document.structure.map { structure in
             "[" + structure.boilerplate.map { "[\($0.lowerBound),\($0.upperBound)]" }.joined(separator: ",") + "]"

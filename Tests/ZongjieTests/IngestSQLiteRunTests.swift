@@ -43,6 +43,39 @@ struct IngestSQLiteRunTests {
         #expect(after["runs"] == 2 && after["finished"] == 2)
     }
 
+    @Test("A changed file replaces its document: the old rows go and none is left without its document")
+    func changedFileIsReplaced() throws {
+        let folder = try IngestFixtures.temporaryFolder()
+        defer { IngestFixtures.remove(folder) }
+        let reports = folder + "/reports"
+        try FileManager.default.createDirectory(atPath: reports, withIntermediateDirectories: true)
+        let pages = CorpusFiles.pages
+        try Data(CorpusFiles.bytes(pages[0])).write(to: URL(fileURLWithPath: reports + "/a.txt"))
+        try Data(CorpusFiles.bytes(pages[1])).write(to: URL(fileURLWithPath: reports + "/b.txt"))
+        let database = folder + "/out.sqlite"
+        _ = try Self.ingest([reports], into: database)
+        // b.txt now holds another report.
+        try Data(CorpusFiles.bytes(pages[4])).write(to: URL(fileURLWithPath: reports + "/b.txt"))
+        let second = try Self.ingest([reports], into: database)
+        #expect(second.ok == 1 && second.unchanged == 1)
+        // The same rows as a fresh run over the new files.
+        let fresh = folder + "/fresh.sqlite"
+        _ = try Self.ingest([reports], into: fresh)
+        var replaced = try Self.counts(database)
+        var expected = try Self.counts(fresh)
+        replaced["runs"] = nil; replaced["finished"] = nil
+        expected["runs"] = nil; expected["finished"] = nil
+        #expect(replaced == expected)
+        try DatabaseQueue(path: database).read { db in
+            for table in ["records", "sections", "articles"] {
+                let orphans = try Int.fetchOne(db, sql: """
+                    SELECT count(*) FROM \(table) WHERE document_id NOT IN (SELECT id FROM documents)
+                    """)
+                #expect(orphans == 0, "\(table) has rows of a replaced document")
+            }
+        }
+    }
+
     @Test("An interrupted run leaves whole documents only, and a re-run completes it")
     func resume() throws {
         let folder = try IngestFixtures.temporaryFolder()
