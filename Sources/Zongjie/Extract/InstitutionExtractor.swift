@@ -376,6 +376,8 @@ struct InstitutionExtractor {
         if CharacterClass.of(previous) != .han { return true }
         if Self.nameStartBoundaries.contains(previous) { return true }
         if Self.pronounWordList.endsWord(in: s, at: position) { return true }
+        // After a verb that stops a name's body: 提升|下夹河乡卫生院, 帮扶|通源医院.
+        if Self.bodyStopList.endsWord(in: s, at: position) { return true }
         return false
     }
 
