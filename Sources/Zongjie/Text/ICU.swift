@@ -85,7 +85,7 @@ public enum ICU {
 /// Not thread-safe: give each worker its own.
 public final class ICUWordBreaker {
     private let handle: OpaquePointer
-    private var boundaryBuffer: [Int32] = []
+    private var boundaryBuffer = BoundaryBuffer()
 
     public struct OpenError: Error, CustomStringConvertible {
         public var description: String
@@ -104,22 +104,38 @@ public final class ICUWordBreaker {
     /// Calls `body` with every boundary of `utf16` (0 and the length included, ascending).
     /// The buffer is reused between calls; do not keep it.
     public func withBoundaries<R>(of utf16: UnsafeBufferPointer<UInt16>, _ body: (UnsafeBufferPointer<Int32>) throws -> R) rethrows -> R {
-        let needed = utf16.count + 1
-        if boundaryBuffer.count < needed { boundaryBuffer = [Int32](repeating: 0, count: needed) }
-        var status: Int32 = 0
-        let count: Int32 = boundaryBuffer.withUnsafeMutableBufferPointer { out in
-            guard let base = utf16.baseAddress else {
-                out[0] = 0
-                return 1
-            }
-            return zj_word_breaker_boundaries(handle, base, Int32(utf16.count), out.baseAddress!, Int32(needed), &status)
-        }
-        let valid = max(0, Int(count))
-        return try boundaryBuffer.withUnsafeBufferPointer { try body(UnsafeBufferPointer(rebasing: $0[0..<valid])) }
+        try boundaryBuffer.withBoundaries(of: utf16, fill: { zj_word_breaker_boundaries(handle, $0, $1, $2, $3, $4) }, body)
     }
 
     /// Boundaries of `utf16` as a fresh array (convenience for tests and tools).
     public func boundaries(of utf16: [UInt16]) -> [Int] {
         utf16.withUnsafeBufferPointer { buffer in withBoundaries(of: buffer) { $0.map(Int.init) } }
+    }
+}
+
+/// The reusable output of a C function that writes the word boundaries of a UTF-16 text (0 and
+/// the length included, ascending), shared by ICU's iterator and the dictionary segmenter.
+struct BoundaryBuffer {
+    typealias Fill = (_ text: UnsafePointer<UInt16>, _ length: Int32, _ boundaries: UnsafeMutablePointer<Int32>,
+                      _ capacity: Int32, _ status: UnsafeMutablePointer<Int32>) -> Int32
+    private var storage: [Int32] = []
+
+    /// Runs `fill` over `utf16` into the buffer and calls `body` with the boundaries it wrote
+    /// (none when it failed). Do not keep the buffer passed to `body`.
+    @inline(__always)
+    mutating func withBoundaries<R>(of utf16: UnsafeBufferPointer<UInt16>, fill: Fill,
+                                    _ body: (UnsafeBufferPointer<Int32>) throws -> R) rethrows -> R {
+        let needed = utf16.count + 1
+        if storage.count < needed { storage = [Int32](repeating: 0, count: needed) }
+        var status: Int32 = 0
+        let count: Int32 = storage.withUnsafeMutableBufferPointer { out in
+            guard let base = utf16.baseAddress else {
+                out[0] = 0
+                return 1
+            }
+            return fill(base, Int32(utf16.count), out.baseAddress!, Int32(needed), &status)
+        }
+        let valid = max(0, Int(count))
+        return try storage.withUnsafeBufferPointer { try body(UnsafeBufferPointer(rebasing: $0[0..<valid])) }
     }
 }

@@ -16,7 +16,7 @@ import CZongjieICU
 public final class ICUDictionarySegmenter {
     private let handle: OpaquePointer?
     private let iterator: ICUWordBreaker?
-    private var boundaryBuffer: [Int32] = []
+    private var boundaryBuffer = BoundaryBuffer()
 
     /// False when ICU's dictionary could not be opened and the iterator stands in for it.
     public var usesDictionary: Bool { handle != nil }
@@ -38,18 +38,7 @@ public final class ICUDictionarySegmenter {
     /// ascending). The buffer is reused between calls; do not keep it.
     public func withBoundaries<R>(of utf16: UnsafeBufferPointer<UInt16>, _ body: (UnsafeBufferPointer<Int32>) throws -> R) rethrows -> R {
         guard let handle else { return try iterator!.withBoundaries(of: utf16, body) }
-        let needed = utf16.count + 1
-        if boundaryBuffer.count < needed { boundaryBuffer = [Int32](repeating: 0, count: needed) }
-        var status: Int32 = 0
-        let count: Int32 = boundaryBuffer.withUnsafeMutableBufferPointer { out in
-            guard let base = utf16.baseAddress else {
-                out[0] = 0
-                return 1
-            }
-            return zj_cjk_dictionary_boundaries(handle, base, Int32(utf16.count), out.baseAddress!, Int32(needed), &status)
-        }
-        let valid = max(0, Int(count))
-        return try boundaryBuffer.withUnsafeBufferPointer { try body(UnsafeBufferPointer(rebasing: $0[0..<valid])) }
+        return try boundaryBuffer.withBoundaries(of: utf16, fill: { zj_cjk_dictionary_boundaries(handle, $0, $1, $2, $3, $4) }, body)
     }
 
     /// Boundaries of `utf16` as a fresh array (convenience for tests and tools).
