@@ -72,8 +72,7 @@ struct HeadingDetector {
     private func isSentenceClosingNoBlock(_ marker: HeadingMarker, _ index: Int, _ lineRange: Range<Int>) -> Bool {
         let line = lines[index].content
         guard marker.titleStart < line.upperBound, s[line.upperBound - 1] == 0x3002 else { return false }
-        var terminator = marker.titleStart
-        while terminator < line.upperBound, !isTerminator(s[terminator]) { terminator += 1 }
+        let terminator = labelEnd(from: marker.titleStart, to: line.upperBound)
         guard terminator == line.upperBound - 1 else { return false }
         switch next(after: index, lineRange, style: marker.style) {
         case .sibling, .outer, .nothing: return true
@@ -126,8 +125,7 @@ struct HeadingDetector {
         let line = lines[index].content
         let end = line.upperBound
         guard marker.titleStart < end else { return nil }
-        var terminator = marker.titleStart
-        while terminator < end, !isTerminator(s[terminator]) { terminator += 1 }
+        let terminator = labelEnd(from: marker.titleStart, to: end)
         var restStart = terminator < end ? terminator + 1 : end
         while restStart < end, TextLines.isSpace(s[restStart]) || isTerminator(s[restStart]) { restStart += 1 }
         let closing = s[end - 1]
@@ -170,8 +168,7 @@ struct HeadingDetector {
 
     private func decide(_ marker: HeadingMarker, _ index: Int, _ line: Range<Int>, _ lineRange: Range<Int>) -> Found? {
         let end = line.upperBound
-        var terminator = marker.titleStart
-        while terminator < end, !isTerminator(s[terminator]) { terminator += 1 }
+        let terminator = labelEnd(from: marker.titleStart, to: end)
         let labelLength = terminator - marker.titleStart
         var restStart = terminator < end ? terminator + 1 : end
         while restStart < end, TextLines.isSpace(s[restStart]) || isTerminator(s[restStart]) { restStart += 1 }
@@ -322,6 +319,13 @@ struct HeadingDetector {
     }
 
     // MARK: Helpers
+
+    /// Where a heading's label ends: the first 。 : ; ! ? or □ (the text is width-folded) from `start`, or `end`.
+    private func labelEnd(from start: Int, to end: Int) -> Int {
+        var terminator = start
+        while terminator < end, !isTerminator(s[terminator]) { terminator += 1 }
+        return terminator
+    }
 
     @inline(__always)
     private func isTerminator(_ c: UInt32) -> Bool {
