@@ -1,0 +1,46 @@
+/// RFC 4180 rows (comma-separated, CRLF line ends) written straight into an `AtomicFile`'s
+/// buffer. A field is quoted only when it holds a comma, a double quote, CR or LF; quotes inside
+/// are doubled. CSV.swift's writer, used before, searched every field five times through
+/// Foundation and wrote one scalar per call, which made CSV output three times slower than
+/// the rest of `ingest` together (5.6 MB/s on the 105 MB benchmark archive); the tests read the
+/// files back with CSV.swift's reader.
+final class CSVRowWriter {
+    let file: AtomicFile
+    private var row: [UInt8] = []
+
+    init(_ file: AtomicFile) {
+        self.file = file
+    }
+
+    func write(_ fields: [String]) throws {
+        row.removeAll(keepingCapacity: true)
+        for (index, field) in fields.enumerated() {
+            if index > 0 { row.append(UInt8(ascii: ",")) }
+            append(field)
+        }
+        row.append(UInt8(ascii: "\r"))
+        row.append(UInt8(ascii: "\n"))
+        try file.write(bytes: row)
+    }
+
+    /// Comma, double quote, CR, LF.
+    private static func needsQuotes(_ byte: UInt8) -> Bool {
+        byte == 0x2C || byte == 0x22 || byte == 0x0D || byte == 0x0A
+    }
+
+    private func append(_ field: String) {
+        var field = field
+        field.withUTF8 { bytes in
+            guard bytes.contains(where: Self.needsQuotes) else {
+                row.append(contentsOf: bytes)
+                return
+            }
+            row.append(0x22)
+            for byte in bytes {
+                if byte == 0x22 { row.append(0x22) }
+                row.append(byte)
+            }
+            row.append(0x22)
+        }
+    }
+}
