@@ -282,13 +282,16 @@ struct DateExtractor {
             if digits == 0 && masks >= 2 { return (Part(value: nil, masked: true), i + 1) }
             return nil
         }
-        // Chinese digit by digit: 二〇一一年, 二0一二年, 二○一二年.
+        // Chinese digit by digit: 二〇一一年, 二0一二年, 二○一二年; masked at the end: 二〇××年.
         i = start
         value = 0
         var count = 0
+        var chineseMasks = 0
         while i < s.count, count < 4 {
             let c = s[i]
             let digit: Int
+            if NumeralCharacters.isMask(c), count >= 2 { chineseMasks += 1; count += 1; i += 1; continue }
+            if chineseMasks > 0 { break }
             if c == Self.circle || c == 0x30 || c == Self.ling { digit = 0 }
             else if isChineseDateDigit(c) { digit = NumeralCharacters.digitValue(c) }
             else { break }
@@ -296,14 +299,17 @@ struct DateExtractor {
             count += 1
             i += 1
         }
-        if count == 4, i < s.count, s[i] == Self.nian, (1000...2999).contains(value), isChineseDateDigit(s[start]) {
+        if count == 4, chineseMasks > 0, i < s.count, s[i] == Self.nian, isChineseDateDigit(s[start]) {
+            return (Part(value: nil, masked: true), i + 1)
+        }
+        if count == 4, chineseMasks == 0, i < s.count, s[i] == Self.nian, (1000...2999).contains(value), isChineseDateDigit(s[start]) {
             return (Part(value: value, masked: false), i + 1)
         }
         // 三六七年 (digit by digit, three digits), 零八年 (two digits starting with zero).
-        if count == 3, i < s.count, s[i] == Self.nian, isChineseDateDigit(s[start]), NumeralCharacters.digitValue(s[start]) > 0 {
+        if count == 3, chineseMasks == 0, i < s.count, s[i] == Self.nian, isChineseDateDigit(s[start]), NumeralCharacters.digitValue(s[start]) > 0 {
             return (Part(value: value, masked: false), i + 1)
         }
-        if count == 2, i < s.count, s[i] == Self.nian, s[start] == Self.ling || s[start] == 0x3007 {
+        if count == 2, chineseMasks == 0, i < s.count, s[i] == Self.nian, s[start] == Self.ling || s[start] == 0x3007 {
             return (Part(value: 2000 + value, masked: false), i + 1)
         }
         // 两千零四年 / 二〇〇〇年 written with units: a year of 1000…2999.

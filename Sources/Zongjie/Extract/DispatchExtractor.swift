@@ -50,6 +50,7 @@ struct DispatchExtractor {
         "医务人员", "技术人员", "管理人员", "工作人员", "人员", "教师", "老师", "干部", "专家", "医生", "医师", "护士", "研究生",
         "博士生", "硕士生", "博士", "硕士", "学生", "志愿者", "骨干", "队员", "主任", "院长", "校长", "运动员", "教授", "人才",
         "员工", "职工", "同志", "英才", "毕业生", "医护人员", "团队", "护士长", "科长", "主任医师", "副主任医师", "骨干医师",
+        "书记", "第一书记", "特派员", "工作队员", "支教教师", "支教老师",
     ].map(scalars)
     /// Words of service that make it dispatch even when study is mentioned.
     static let serviceWords: [[UInt32]] = [
@@ -64,40 +65,56 @@ struct DispatchExtractor {
     ].map(scalars)
     /// After 派: 派别, 派出所, 派系 … are no sending.
     static let notSending = ScalarSet("别头系性对生")
-    static let notSendingBefore = ScalarSet("指分摊党流学宗气帮")
+    static let notSendingBefore = ScalarSet("指分摊党流学宗气帮特")
     static let pronounSenders: [[UInt32]] = ["我院", "我校", "我市", "我县", "我局", "我区", "我省", "我们", "本院", "本校"].map(scalars)
 
     func extract() -> [Found] {
         let s = context.s
         var found: [Found] = []
+        // The sender named earlier in the sentence, for a later verb without a subject of its own
+        // (泉州市教育局先后选派…6批共58名，每学年选派10名左右).
+        var sentenceSender: (sentence: Range<Int>, name: String)?
         var i = 0
         while i < s.count {
-            guard !context.blocked[i], verbStarts.contains(s[i]),
-                  let (verbIndex, verbLength) = Self.verbList.longestEntry(in: s, at: i) else { i += 1; continue }
-            let verb = Self.verbs[verbIndex]
+            guard !context.blocked[i], verbStarts.contains(s[i]), let verbLength = sendingVerbLength(at: i) else { i += 1; continue }
             let verbEnd = i + verbLength
-            if verb == scalars("派") {
-                if verbEnd < s.count, Self.notSending.contains(s[verbEnd]) { i += 1; continue }
-                if i > 0, Self.notSendingBefore.contains(s[i - 1]) { i += 1; continue }
+            let sentence = context.sentence(around: i)
+            var inherited: String?
+            if !hasOwnSubject(verbStart: i) {
+                inherited = sentenceSender?.sentence == sentence ? sentenceSender?.name : subjectOfEarlierClause(before: i, in: sentence)
             }
-            if verb == scalars("派出"), verbEnd < s.count, s[verbEnd] == 0x6240 { i = verbEnd; continue }   // 派出所
-            found.append(contentsOf: statements(verb: i..<verbEnd))
+            let statements = statements(verb: i..<verbEnd, sentence: sentence, inheritedSender: inherited)
+            if let name = statements.first?.value.from { sentenceSender = (sentence, name) }
+            found.append(contentsOf: statements)
             i = verbEnd
         }
         return found
     }
 
-    /// The records of one verb: its figures and staff in the window that follows it.
-    private func statements(verb: Range<Int>) -> [Found] {
+    /// The length of the sending verb at `i`, or nil: 派别, 派出所, 指派, 特派员 send no one.
+    private func sendingVerbLength(at i: Int) -> Int? {
         let s = context.s
-        let sentence = context.sentence(around: verb.lowerBound)
+        guard let (verbIndex, verbLength) = Self.verbList.longestEntry(in: s, at: i) else { return nil }
+        let verb = Self.verbs[verbIndex]
+        let verbEnd = i + verbLength
+        if verb == scalars("派") {
+            if verbEnd < s.count, Self.notSending.contains(s[verbEnd]) { return nil }
+            if i > 0, Self.notSendingBefore.contains(s[i - 1]) { return nil }
+        }
+        if verb == scalars("派出"), verbEnd < s.count, s[verbEnd] == 0x6240 { return nil }   // 派出所
+        return verbLength
+    }
+
+    /// The records of one verb: its figures and staff in the window that follows it.
+    private func statements(verb: Range<Int>, sentence: Range<Int>, inheritedSender: String?) -> [Found] {
+        let s = context.s
         // The figure may sit up to ~45 characters after the verb, across at most one comma.
         let windowEnd = min(sentence.upperBound, verb.upperBound + 80)
         // 选派、组织确定: a list of verbs, no object.
         if verb.upperBound < s.count, s[verb.upperBound] == QuantityExtractor.dun { return [] }
         guard let first = figure(from: verb.upperBound, to: windowEnd, crossingCommas: 1) else { return [] }
         if Self.activityList.occurs(in: s, range: verb.upperBound..<first.range.lowerBound) { return [] }
-        if isStudy(verb: verb, sentence: sentence) { return [] }
+        if isStudy(verb: verb, figureEnd: first.range.upperBound, sentence: sentence) { return [] }
         var results: [Found] = []
         var figures = [first]
         // Coordinated objects: 14名优秀教师、2名优秀管理干部.
@@ -110,7 +127,7 @@ struct DispatchExtractor {
             let nextStaff = staff(after: next.range.upperBound, verbEnd: verb.upperBound, figureStart: next.range.lowerBound)
             cursor = max(next.range.upperBound, nextStaff?.upperBound ?? next.range.upperBound)
         }
-        let sender = self.sender(before: verb.lowerBound)
+        let sender = self.sender(before: verb.lowerBound) ?? inheritedSender
         let per = period(before: verb.lowerBound)
         let batches = self.batches(between: verb, and: first.range.lowerBound)
         let verbText = context.text(verb)
@@ -168,7 +185,7 @@ struct DispatchExtractor {
             if c == HeadingMarkers.comma { commas += 1; if commas > crossingCommas { return nil } }
             if ExtractionContext.isSentenceBreak(c) { return nil }
             // Another sending verb owns what follows (择优选派、…，每学年选派5位).
-            if i > start, Self.verbFirstCharacters.contains(c), Self.verbList.startsWord(in: s, at: i) { return nil }
+            if i > start, Self.verbFirstCharacters.contains(c), sendingVerbLength(at: i) != nil { return nil }
             // 第七批 is an ordinal; skip the ordinal and go on.
             if c == QuantityExtractor.di, let ordinal = parser.parse(s, at: i + 1) { i = ordinal.range.upperBound; continue }
             if startsNumber(i), let number = parser.parse(s, at: i), !number.isFraction {
@@ -248,20 +265,55 @@ struct DispatchExtractor {
         guard figureStart > verbEnd else { return nil }
         // A head noun right before the figure (…或医技等人员近100人, 援疆干部3200多名).
         var end = figureStart
-        for filler in ["共", "计", "约", "近", "达", "有"].map(scalars) where end - filler.count >= verbEnd && s.hasPrefix(filler, at: end - filler.count) {
+        for filler in ["共计", "共", "计", "约", "近", "达", "有"].map(scalars) where end - filler.count >= verbEnd && s.hasPrefix(filler, at: end - filler.count) {
             end -= filler.count
             break
         }
+        // 支教教师6批共58名: past the batches to the noun.
+        end = self.start(ofBatchesEndingAt: end, floor: verbEnd)
         if let length = Self.staffHeadList.longestMatch(in: s, endingAt: end, floor: verbEnd) {
             var start = end - length
             while start > verbEnd, end - start < 6, CharacterClass.of(s[start - 1]) == .han, !Self.staffStops.contains(s[start - 1]) { start -= 1 }
             return start..<end
         }
-        if let phrase = nounPhrase(from: verbEnd) {
+        // 派出第二、三批队员共计40人: past the ordinal batches to the noun.
+        if let phrase = nounPhrase(from: self.end(ofOrdinalBatchesAt: verbEnd)) {
             let clipped = phrase.lowerBound..<min(phrase.upperBound, figureStart)
             if !clipped.isEmpty { return cutAtStaffHead(clipped) }
         }
         return nil
+    }
+
+    /// The start of `N批` / `N批次` ending at `end` (or `end` itself).
+    private func start(ofBatchesEndingAt end: Int, floor: Int) -> Int {
+        let s = context.s
+        var k = end
+        if k - 1 > floor, s[k - 1] == 0x6B21, s[k - 2] == 0x6279 { k -= 1 }   // 批次
+        guard k - 1 > floor, s[k - 1] == 0x6279 else { return end }   // 批
+        var start = k - 1
+        while start > floor, NumeralCharacters.isASCIIDigit(s[start - 1]) || NumeralParser.digit(s[start - 1]) >= 0 { start -= 1 }
+        return start < k - 1 ? start : end
+    }
+
+    /// The end of an ordinal batch list starting at `start` (第二、三批), or `start` itself.
+    private func end(ofOrdinalBatchesAt start: Int) -> Int {
+        let s = context.s
+        guard start < s.count, s[start] == QuantityExtractor.di else { return start }
+        var k = start + 1
+        while k < s.count, k - start < 12,
+              NumeralCharacters.isASCIIDigit(s[k]) || NumeralParser.digit(s[k]) >= 0 || s[k] == QuantityExtractor.dun { k += 1 }
+        guard k < s.count, s[k] == 0x6279 else { return start }
+        k += 1
+        if k < s.count, s[k] == 0x6B21 { k += 1 }
+        return k
+    }
+
+    /// Whether the numeral at `i` belongs to an ordinal list (第二、三批: 三 is ordinal too).
+    private func isOrdinal(_ i: Int) -> Bool {
+        let s = context.s
+        var k = i - 1
+        while k >= 0, NumeralCharacters.isASCIIDigit(s[k]) || NumeralParser.digit(s[k]) >= 0 || s[k] == QuantityExtractor.dun { k -= 1 }
+        return k >= 0 && s[k] == QuantityExtractor.di
     }
 
     /// The staff noun right before the verb, past fillers (支教教师共选派200名).
@@ -271,7 +323,9 @@ struct DispatchExtractor {
         if let length = Self.senderFillerList.longestMatch(in: s, endingAt: end) { end -= length }
         if let length = Self.staffHeadList.longestMatch(in: s, endingAt: end) {
             var start = end - length
-            while start > 0, end - start < 8, CharacterClass.of(s[start - 1]) == .han, !Self.staffStops.contains(s[start - 1]) { start -= 1 }
+            // (Not into a verb of work before it: “双语”培训|支教教师.)
+            while start > 0, end - start < 8, CharacterClass.of(s[start - 1]) == .han, !Self.staffStops.contains(s[start - 1]),
+                  !Self.activityList.endsWord(in: s, at: start) { start -= 1 }
             return start..<end
         }
         return nil
@@ -340,11 +394,89 @@ struct DispatchExtractor {
         return text
     }
 
-    private func isStudy(verb: Range<Int>, sentence: Range<Int>) -> Bool {
+    /// Sending staff to study: a word of study after the verb in the sentence (选派5名教师赴北京进修;
+    /// …4名运动员，由…带队，赴崇义接受爱国主义教育), up to a clause that tells what the staff did
+    /// there (…共47人，其中…，开展手术600余台，培训乡村医生1200人次).
+    private func isStudy(verb: Range<Int>, figureEnd: Int, sentence: Range<Int>) -> Bool {
         let s = context.s
-        let after = verb.upperBound..<min(sentence.upperBound, verb.upperBound + 60)
-        guard Self.studyList.occurs(in: s, range: after) else { return false }
-        return !Self.serviceList.occurs(in: s, range: after)
+        let limit = min(sentence.upperBound, verb.upperBound + 60)
+        var end = clauseEnd(from: figureEnd, limit: limit)
+        while end < limit {
+            var next = end + 1
+            if let filler = Self.clauseFillerList.longestMatch(in: s, at: next, limit: limit) { next += filler }
+            if Self.workClauseList.startsWord(in: s, at: next, limit: limit) { break }
+            end = clauseEnd(from: next, limit: limit)
+        }
+        let range = verb.upperBound..<end
+        var position = range.lowerBound
+        var study = false
+        while position < range.upperBound, let found = Self.studyList.firstOccurrence(in: s, range: position..<range.upperBound) {
+            let length = Self.studyList.longestMatch(in: s, at: found, limit: range.upperBound) ?? 1
+            if !isTrainingOthers(at: found, length: length) {
+                study = true
+                break
+            }
+            position = found + length
+        }
+        return study && !Self.serviceList.occurs(in: s, range: range)
+    }
+
+    /// 培训乡村医生 / 开展培训 / 培养人才: the staff train others, which is work, not study.
+    private func isTrainingOthers(at start: Int, length: Int) -> Bool {
+        let s = context.s
+        guard length == 2, s[start] == 0x57F9, s[start + 1] == 0x8BAD || s[start + 1] == 0x517B else { return false }   // 培训 培养
+        let after = start + 2
+        if after < s.count, CharacterClass.of(s[after]) == .han, !Self.notTrainingObjects.contains(s[after]) { return true }
+        return Self.conductList.endsWord(in: s, at: start)
+    }
+
+    private func clauseEnd(from start: Int, limit: Int) -> Int {
+        var k = start
+        while k < limit, !Self.clauseBreaks.contains(context.s[k]) { k += 1 }
+        return k
+    }
+
+    /// ，；,; (a sentence's 。！？ end the sentence already).
+    static let clauseBreaks = ScalarSet("，；,;")
+    /// A clause that starts with work done (开展手术…, 其中医生31名) tells no more of why staff were sent.
+    static let workClauseList = WordList(activityVerbs + ["其中", "带教", "指导", "服务", "帮助", "接诊"].map(scalars))
+    static let clauseFillerList = WordList(["并", "还", "同时", "共", "累计", "先后", "已"].map(scalars))
+    /// 开展培训 / 举办培训: the staff hold the training.
+    static let conductList = WordList(["开展", "举办", "组织", "负责", "承担", "主讲", "开办"].map(scalars))
+    /// Characters after 培训/培养 that are no object of training: 培训了, 培训班, 培训期间 ….
+    static let notTrainingObjects = ScalarSet("了班期中后的和及与过时等")
+
+    /// Whether the verb's clause names who sends (市教育局先后选派, 我院选派) rather than starting
+    /// with the verb past fillers (，每学年选派10名).
+    private func hasOwnSubject(verbStart: Int) -> Bool {
+        let s = context.s
+        var start = verbStart
+        while let length = Self.senderFillerList.longestMatch(in: s, endingAt: start) { start -= length }
+        return start > 0 && !Self.clauseBreaks.contains(s[start - 1]) && !ExtractionContext.isSentenceBreak(s[start - 1])
+    }
+
+    /// The institution that opens an earlier clause of the sentence, for a verb whose clause has
+    /// no subject (华东师范大学自上半年起，根据我校实际需要，派遣教师…): the nearest such clause, within
+    /// 60 characters; none when a nearer clause opens with 我院/我校 or names a destination first.
+    private func subjectOfEarlierClause(before verbStart: Int, in sentence: Range<Int>) -> String? {
+        let s = context.s
+        let floor = max(sentence.lowerBound, verbStart - 60)
+        var k = verbStart
+        while k > floor, !Self.clauseBreaks.contains(s[k - 1]) { k -= 1 }
+        while k > floor {
+            // k is just after a clause break: look at the clause before it.
+            var start = k - 1
+            while start > floor, !Self.clauseBreaks.contains(s[start - 1]) && s[start - 1] != 0xFF1A && s[start - 1] != 0x3A { start -= 1 }
+            var opening = start
+            while opening < k, s[opening] == 0x20 || s[opening] == 0x3000 { opening += 1 }
+            if Self.pronounSenderList.startsWord(in: s, at: opening) { return nil }
+            if let institution = institutions.first(where: { $0.lowerBound == opening && $0.upperBound < k - 1 }),
+               s[institution.upperBound] != 0x7684, s[institution.upperBound] != QuantityExtractor.dun {
+                return context.text(institution)
+            }
+            k = start
+        }
+        return nil
     }
 
     /// The sender named right before the verb (南京大学共派出, 杭州、温州…8个市选派): an institution
@@ -459,14 +591,14 @@ struct DispatchExtractor {
         var i = verb.upperBound
         while i < figureStart {
             if startsNumber(i), let number = parser.parse(s, at: i), number.range.upperBound < s.count, s[number.range.upperBound] == 0x6279 {
-                if i > 0, s[i - 1] == QuantityExtractor.di { return nil }
+                if isOrdinal(i) { return nil }
                 return Int(number.value)
             }
             i += 1
         }
         // Before the verb: 分5批派出, 共六批选派 (within the clause).
         var k = verb.lowerBound - 1
-        let floor = max(0, verb.lowerBound - 12)
+        let floor = max(0, verb.lowerBound - 20)
         while k >= floor, !ExtractionContext.isClauseBreak(s[k]) {
             if s[k] == 0x6279, k > 0 {
                 var start = k

@@ -40,7 +40,9 @@ struct InstitutionExtractor {
                       "发改委", "卫计委", "卫健委", "教委", "三峡办", "扶贫办", "援疆办", "纪委", "团委"], .government, anchor: true)
         list += make(["有限公司", "有限责任公司", "股份有限公司", "公司", "集团", "分行", "支行", "银行"], .company, anchor: false)
         list += make(["红十字会", "基金会", "协会", "商会", "研究会", "电视台", "广播电台", "报社", "监督所", "研究所", "研究院",
-                      "林场", "农场", "分队", "总队", "活动中心", "孵化中心", "服务中心", "管理中心", "科学院"], .other, anchor: true)
+                      "林场", "农场", "分队", "总队", "活动中心", "孵化中心", "服务中心", "管理中心", "科学院",
+                      "慈善总会", "慈善联合总会", "总会", "学会", "联合会"], .other, anchor: true)
+        list += make(["行政公署"], .government, anchor: true)
         // Longest suffix first, so that 人民医院 wins over 医院.
         return list.sorted { $0.text.count > $1.text.count }
     }()
@@ -83,6 +85,7 @@ struct InstitutionExtractor {
         0x5385: Set(scalars("堂")),               // 厅
         0x5B66: Set(scalars("生习者毕")),         // 学: 大学生, 中学学习, 大学毕业
         0x4E2D: Set(scalars("全")),               // 中: 十八届四中全会
+        0x4F1A: Set(scalars("了如用做怎得计")),      // 会: 学会了, 学会用
     ]
 
     /// Verbs and pronouns that end the words before a name inside its body (南京大学|支援|伊犁师范学院).
@@ -139,6 +142,24 @@ struct InstitutionExtractor {
     static let wordsEndingInDeng = ScalarSet("中高初平同相均对")
     /// 协和 / 致和 / 共和: 和 inside a name, not a conjunction.
     static let wordsEndingInHe = ScalarSet("协致共平祥人太永顺保长清温谐中")
+
+    /// Official names joined by 和 (人力资源和社会保障局, 住房和城乡建设厅, 发展和改革委员会).
+    static let conjoinedNames: [[UInt32]] = [
+        "人力资源和社会保障", "住房和城乡建设", "工业和信息化", "发展和改革", "文化和旅游", "文化广电和旅游", "自然资源和规划",
+        "卫生和计划生育", "教育和体育", "民族和宗教", "科学技术和工业信息化", "商务和投资促进",
+    ].map(scalars)
+
+    static let conjoinedNameList = WordList(conjoinedNames)
+
+    /// Whether the 和 at `position` is inside one of the `conjoinedNames`.
+    private func isInsideConjoinedName(_ position: Int) -> Bool {
+        let s = context.s
+        for name in Self.conjoinedNames {
+            guard let offset = name.firstIndex(of: 0x548C), position >= offset else { continue }
+            if s.hasPrefix(name, at: position - offset) { return true }
+        }
+        return false
+    }
 
     /// Prefixes that belong to the name before a place (中共云阳县委, 共青团浙江省委).
     static let namePrefixes: [[UInt32]] = ["中国共产党", "中共", "共青团", "中国", "国际"].map(scalars)
@@ -230,7 +251,7 @@ struct InstitutionExtractor {
         // 我院 / 该院 / 本校 never reach here (院 and 校 alone are no suffix).
         // The body: Han characters and placeholders before the suffix, up to a boundary.
         var bodyStart = suffixStart
-        let floor = max(0, suffixStart - 14)
+        let floor = max(0, suffixStart - Self.longestBody)
         while bodyStart > floor {
             let c = s[bodyStart - 1]
             let isMask = isNameMask(bodyStart - 1) || (c == 0x7A && bodyStart - 2 >= 0 && NumeralCharacters.isMask(s[bodyStart - 2]))
@@ -238,7 +259,7 @@ struct InstitutionExtractor {
             if !isMask && CharacterClass.of(c) == .han && Self.boundaryCharacters.contains(c) && !isPartOfPlace(bodyStart - 1, suffixStart) {
                 let previous: UInt32 = bodyStart - 2 >= 0 ? s[bodyStart - 2] : 0
                 let insideWord = (c == 0x7B49 && Self.wordsEndingInDeng.contains(previous))
-                    || (c == 0x548C && Self.wordsEndingInHe.contains(previous))
+                    || (c == 0x548C && (Self.wordsEndingInHe.contains(previous) || isInsideConjoinedName(bodyStart - 1)))
                 if !insideWord { break }
             }
             if context.blocked[bodyStart - 1] { break }
@@ -246,6 +267,10 @@ struct InstitutionExtractor {
             // A complete institution name ends here (…医院|根据卫生院): the new name starts after it.
             if bodyStart < suffixStart, Self.institutionEndingList.endsWord(in: s, at: bodyStart) { break }
             bodyStart -= 1
+        }
+        // Past the usual length only a chain of places leads the name (新疆维吾尔自治区|阿克苏地区|第一人民医院).
+        if suffixStart - bodyStart > Self.usualBody {
+            bodyStart = placeChainStart(in: bodyStart..<suffixStart) ?? suffixStart - Self.usualBody
         }
         // (An empty body still allows an unanchored name that begins with a function character: 致和小学.)
         // A known organisation that ends exactly with this suffix is found as a known name.
@@ -291,7 +316,11 @@ struct InstitutionExtractor {
                 // A region right before a government suffix (国家部委) is not a name.
                 if place.level == .region, placeEnd < suffixStart, isGeneric(placeEnd..<suffixStart) { return nil }
                 // 新疆部分学校 / 吐鲁番本地政府 / 新疆高等学校: a place and a determiner or category name no institution.
-                if placeEnd < suffixStart, Self.determinerOrCategoryList.occurs(in: s, range: placeEnd..<suffixStart) {
+                // (Past the places that follow: 阿克苏地区 is a place, 新疆地区 a category.)
+                var chainEnd = placeChainEnd(from: placeEnd, limit: suffixStart)
+                // (住房和城乡建设厅: 城乡 is part of the department's name.)
+                if let length = Self.conjoinedNameList.longestMatch(in: s, at: chainEnd, limit: suffixStart) { chainEnd += length }
+                if chainEnd < suffixStart, Self.determinerOrCategoryList.occurs(in: s, range: chainEnd..<suffixStart) {
                     return nil
                 }
                 // 乡城县学校 (the schools of a county) is no name; 九龙学校, 天津医院 are.
@@ -396,6 +425,46 @@ struct InstitutionExtractor {
     }
 
     /// True when the character at `position` lies inside a place name that ends before `limit`.
+    /// Characters before a suffix that a name's body usually holds, and the most that a leading
+    /// chain of places may make it.
+    static let usualBody = 14
+    static let longestBody = 26
+
+    /// The leftmost start in `body` of a chain of places (provinces, prefectures, counties, the
+    /// 兵团 and its 第N师) that reaches past the usual body length.
+    private func placeChainStart(in body: Range<Int>) -> Int? {
+        let usualStart = body.upperBound - Self.usualBody
+        guard body.lowerBound < usualStart else { return nil }
+        for start in body.lowerBound..<usualStart {
+            if placeChainEnd(from: start, limit: body.upperBound) > usualStart { return start }
+        }
+        return nil
+    }
+
+    /// The end of the chain of places that starts at `position` (or `position`).
+    private func placeChainEnd(from position: Int, limit: Int) -> Int {
+        var end = position
+        while end < limit, let next = placeChainLink(at: end, limit: limit) { end = next }
+        return end
+    }
+
+    /// The end of one link of a place chain at `position`: a place, 新疆生产建设兵团, or 第N师.
+    private func placeChainLink(at position: Int, limit: Int) -> Int? {
+        let s = context.s
+        if s.hasPrefix(Self.corps, at: position), position + Self.corps.count <= limit { return position + Self.corps.count }
+        if let (_, end) = gazetteer.longestPlace(in: s, at: position, limit: limit), end > position { return end }
+        if s[position] == QuantityExtractor.di {
+            var k = position + 1
+            while k < limit, NumeralParser.digit(s[k]) >= 0 || NumeralCharacters.smallUnit(s[k]) == 10 || NumeralCharacters.isASCIIDigit(s[k]) {
+                k += 1
+            }
+            if k > position + 1, k < limit, s[k] == 0x5E08 { return k + 1 }   // 师
+        }
+        return nil
+    }
+
+    static let corps = scalars("新疆生产建设兵团")
+
     private func isPartOfPlace(_ position: Int, _ limit: Int) -> Bool {
         let s = context.s
         var start = max(0, position - 5)

@@ -24,6 +24,9 @@ enum Qualifiers {
         0x4E0A: Set(scalars("以马向晚早加线之其爬往到会台路楼身面手北")),              // 上
     ]
 
+    /// Words that end with one of those characters and still leave the qualifier free: 折合|约460万元.
+    static let wordsBeforeQualifierList = WordList(["折合"].map(scalars))
+
     static let leadingList = WordList(leading.map(\.0))
     static let trailingList = WordList(trailing.map(\.0))
 
@@ -33,7 +36,8 @@ enum Qualifiers {
         // Longest first, then shorter ones ending at the same place (过 when 超过 is not there).
         for (word, qualifier) in leading[index...] + leading[..<index] where end - word.count >= 0 && s.hasPrefix(word, at: end - word.count) {
             let start = end - word.count
-            if word.count == 1, start > 0, let before = wordBefore[word[0]], before.contains(s[start - 1]) { continue }
+            if word.count == 1, start > 0, let before = wordBefore[word[0]], before.contains(s[start - 1]),
+               !wordsBeforeQualifierList.endsWord(in: s, at: start) { continue }
             // 上 qualifies only round amounts (上百名, 上千人, 上亿元); elsewhere it is a verb or a noun.
             if word == [0x4E0A], !(end < s.count && (NumeralCharacters.largeUnit(s[end]) > 0 || NumeralCharacters.smallUnit(s[end]) > 0)) {
                 continue

@@ -343,7 +343,7 @@ struct QuantityExtractor {
     // MARK: Counted objects
 
     /// Characters that are function words wherever they stand.
-    static let objectStops = ScalarSet("的地得了着和与及或在到至赴为对从向由把被将等于是有进来去达各也都已还又并很")
+    static let objectStops = ScalarSet("的地得了着和与及或在到至赴为对从向由把被将等于是有进来去达各也都已还又并很共")
     /// Function words whose characters also begin nouns (进行 but 进修人员, 共计 but 计算机, 其中 but
     /// 集中式, 全年 but 全科医生): they end a noun phrase as words, not as characters.
     static let objectStopWords = WordList([
@@ -355,8 +355,23 @@ struct QuantityExtractor {
     static let nounsWithStops = WordList([
         "从业", "在职", "在校", "在岗", "在编", "在读", "在院", "在建", "对口", "为民", "有关", "有效", "和平", "进修",
         "本地", "当地", "外地", "各地", "两地", "基地", "实地", "地区", "地方", "地市", "各类", "各级", "各族", "来华",
-        "达标", "研究生", "学生", "医生", "卫生", "先进", "引进",
+        "达标", "研究生", "学生", "医生", "卫生", "先进", "引进", "共产", "共青", "共享", "公共",
     ].map(scalars))
+    /// Nouns that begin with the last character of a verb (建设|设备): the verb does not end there.
+    static let nounsWithVerbs = WordList(["设备", "设施"].map(scalars))
+    /// Words of a total between a noun and its number (设备共15台套, 教师共计20名).
+    static let totalWordList = WordList(["共", "共计", "合计", "总计", "计"].map(scalars))
+
+    /// The start of `N批` / `N批次` ending at `end` (医务人员9批次|共47人), or `end` itself.
+    private func start(ofBatchesEndingAt end: Int) -> Int {
+        let s = context.s
+        var k = end
+        if k >= 2, s[k - 1] == 0x6B21, s[k - 2] == 0x6279 { k -= 1 }   // 批次
+        guard k >= 2, s[k - 1] == 0x6279 else { return end }   // 批
+        var start = k - 1
+        while start > 0, NumeralCharacters.isASCIIDigit(s[start - 1]) || NumeralParser.digit(s[start - 1]) >= 0 { start -= 1 }
+        return start < k - 1 ? start : end
+    }
 
     /// Whether a word of `nounsWithStops` covers `position` inside `range`.
     private func isInsideNounWithStop(_ position: Int, _ range: Range<Int>) -> Bool {
@@ -412,11 +427,15 @@ struct QuantityExtractor {
         guard ExtractionContext.isClauseBreak(next) || next == Self.dun || next == 0x29 || next == 0x28 else { return nil }
         var end = numeralStart
         if end > 0, s[end - 1] == HeadingMarkers.colon { end -= 1 }   // 全年门诊：15258人次
+        // 设备共15台套, 医务人员9批次共47人: past the total word and the batches to the noun.
+        if let length = Self.totalWordList.longestMatch(in: s, endingAt: end) { end -= length }
+        end = start(ofBatchesEndingAt: end)
         var begin = end
         let floor = max(0, end - 10)
         // Back to a function word or a verb (援卫生院捐赠|心电图机, 全年|住院).
         while begin > floor, CharacterClass.of(s[begin - 1]) == .han, !Self.objectStopWords.endsWord(in: s, at: begin, floor: floor),
-              begin == end || !Self.objectVerbList.endsWord(in: s, at: begin, floor: floor) {
+              begin == end || !Self.objectVerbList.endsWord(in: s, at: begin, floor: floor)
+                || Self.nounsWithVerbs.longestMatch(in: s, at: begin - 1, limit: end) != nil {
             if Self.objectStops.contains(s[begin - 1]), !isInsideNounWithStop(begin - 1, floor..<end) { break }
             begin -= 1
         }
@@ -431,6 +450,15 @@ struct QuantityExtractor {
             if let length = Self.objectVerbOrPrefixList.longestMatch(in: s, at: begin, limit: end - 1) {
                 begin += length
                 trimmed = true
+            }
+            // 第七批援疆干部 → 援疆干部.
+            if s[begin] == QuantityExtractor.di {
+                var k = begin + 1
+                while k < end, NumeralParser.digit(s[k]) >= 0 || NumeralCharacters.isASCIIDigit(s[k]) || NumeralCharacters.smallUnit(s[k]) == 10 { k += 1 }
+                if k > begin + 1, k + 1 < end, s[k] == 0x6279 {
+                    begin = k + 1
+                    trimmed = true
+                }
             }
             if let at = Qualifiers.trailingList.firstOccurrence(in: s, range: begin..<end),
                let length = Qualifiers.trailingList.longestMatch(in: s, at: at, limit: end), at + length < end {
