@@ -243,6 +243,9 @@ struct InstitutionExtractor {
         let suffixEnd = suffixStart + suffix.text.count
         if suffixEnd < s.count, let continuations = Self.falseSuffixContinuations[suffix.text.last!],
            continuations.contains(s[suffixEnd]) { return nil }
+        // 第一中学: a numbered school's abbreviation (彭州一中, 三中) never follows 第.
+        if suffix.text.count == 2, suffix.text[1] == 0x4E2D, NumeralParser.digit(suffix.text[0]) > 0, suffixStart > 0,
+           s[suffixStart - 1] == QuantityExtractor.di { return nil }
         if suffixStart > 0, let precedents = Self.falseSuffixPrecedents[suffix.text.first!], precedents.contains(s[suffixStart - 1]) {
             return nil
         }
