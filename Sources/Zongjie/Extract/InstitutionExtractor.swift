@@ -135,7 +135,7 @@ struct InstitutionExtractor {
     /// starts right after... and never contains them at its start.
     static let boundaryCharacters = ScalarSet("的了在与和及向对为由从到把被将等是让使给同跟或于即就也都还又再既")
     /// Where an unanchored name may start: after these (选派|致和小学, 到|小铺子小学, 接受|腰站中心小学).
-    static let nameStartBoundaries = boundaryCharacters.union(ScalarSet("请派赴往至入进去来任助援访察系加并而上考读受定年期管持予托出有令"))
+    static let nameStartBoundaries = boundaryCharacters.union(ScalarSet("请派赴往至入进去来任助援访察系加并而上考读受定年期管持予托出有令达"))
     /// Function words never inside a name (致和 and 同济 keep their 和 and 同).
     static let neverInsideName = ScalarSet("的了在与及向对为由从到把被将是而")
     /// 中等 / 高等 / 平等: 等 ends a word, not a list.
@@ -341,6 +341,8 @@ struct InstitutionExtractor {
             }
             position += 1
         }
+        // 内官营镇|锦屏小学: a township before the anchor belongs to the name.
+        if let anchor = start, !masked, let township = townshipStart(before: anchor, floor: bodyStart) { start = township }
         // A township: a short name and 乡/镇 right before a hospital or school suffix (下夹河乡卫生院).
         if start == nil, suffix.type == .hospital || suffix.type == .school || suffix.type == .government,
            suffixStart - 1 > bodyStart, Self.townshipLevels.contains(s[suffixStart - 1]),
@@ -367,8 +369,12 @@ struct InstitutionExtractor {
             let longest = suffix.type == .company ? 8 : 4
             // Never further back than the body scan went (接管|通源方舱医院 after 共同).
             for length in 2...longest where suffixStart - length >= bodyStart {
-                let proper = suffixStart - length
-                guard startsAtBoundary(proper) else { continue }
+                var proper = suffixStart - length
+                // 和|内官营镇锦屏小学: a township's name and 镇/乡 may lead the proper part.
+                if !startsAtBoundary(proper) {
+                    guard let township = townshipStart(before: proper, floor: bodyStart) else { continue }
+                    proper = township
+                }
                 let range = proper..<suffixStart
                 if range.contains(where: { Self.neverInsideName.contains(s[$0]) || CharacterClass.of(s[$0]) != .han }) { continue }
                 if Self.nameStartBoundaries.contains(s[proper]) { continue }
@@ -389,6 +395,22 @@ struct InstitutionExtractor {
             type = candidate.type
         }
         return candidate
+    }
+
+    /// The start of a township's name (two or three characters and 乡/镇) that ends at `end` and
+    /// starts at a boundary: 内官营镇 in 和内官营镇锦屏小学.
+    private func townshipStart(before end: Int, floor: Int) -> Int? {
+        let s = context.s
+        guard end - 1 > floor, Self.townshipLevels.contains(s[end - 1]) else { return nil }
+        for length in stride(from: 3, through: 2, by: -1) where end - 1 - length >= floor {
+            let start = end - 1 - length
+            let range = start..<(end - 1)
+            guard startsAtBoundary(start), !Self.nameStartBoundaries.contains(s[start]), !Self.levelPrefixes.contains(s[start]),
+                  !range.contains(where: { Self.neverInsideName.contains(s[$0]) || CharacterClass.of(s[$0]) != .han }),
+                  !containsGenericWord(range) else { continue }
+            return start
+        }
+        return nil
     }
 
     /// A placeholder inside a name: x × _ *, or □ doubled (□□乡卫生院; a single □ is lost punctuation).
