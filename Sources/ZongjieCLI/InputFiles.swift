@@ -10,7 +10,8 @@ enum InputFiles {
 
     /// Calls `body` for each readable input; reports unreadable ones on standard error and
     /// returns how many failed, so that one bad file never stops the others.
-    static func forEachDocument(_ paths: [String], _ body: (Document) throws -> Void) throws -> Int {
+    static func forEachDocument(_ paths: [String], onFailure: (_ path: String, _ reason: String) -> Void = { _, _ in },
+                                _ body: (Document) throws -> Void) throws -> Int {
         var failures = 0
         if paths.isEmpty {
             do {
@@ -19,9 +20,11 @@ enum InputFiles {
                 try body(document)
             } catch let error as DecodingError {
                 StandardError.print("zongjie: \(error)")
+                onFailure("-", "\(error)")
                 failures += 1
             } catch let error as DocumentReadError {
                 StandardError.print("zongjie: \(error)")
+                onFailure("-", "\(error)")
                 failures += 1
             }
             return failures
@@ -32,6 +35,7 @@ enum InputFiles {
                 document = try Document.read(path: path)
             } catch {
                 StandardError.print("zongjie: \(error)")
+                onFailure(path, "\(error)")
                 failures += 1
                 continue
             }

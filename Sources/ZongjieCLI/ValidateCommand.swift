@@ -105,7 +105,7 @@ struct ValidateCommand: ParsableCommand {
                              levels: configuration.severities)
         var counts: [Severity: Int] = [:]
         var documents = 0
-        let failures = try InputFiles.forEachDocument(files) { document in
+        let failures = try InputFiles.forEachDocument(files, onFailure: { sarif.addInputFailure(source: $0, reason: $1) }) { document in
             documents += 1
             let diagnostics = validator.validate(analyzer.analyze(document))
             let index = LineIndex(document.text)

@@ -102,6 +102,33 @@ struct ValidateCommandTests {
         #expect((log["artifacts"] as? [Any])?.count == 2)
     }
 
+    @Test("sarif: related locations carry a whole region; CR line ends are declared; an unreadable input is a notification")
+    func sarifDetails() throws {
+        // Two statements of one figure, on lines separated by a lone CR: the related location is
+        // the earlier statement, with its start and end lines and columns.
+        let text = "对口支援工作总结\r\r一年来，我院共派出12名医务人员到乡镇卫生院开展帮扶。\r\r总之，一年来，我院共派出13名医务人员到乡镇卫生院开展帮扶。\r"
+        let folder = try Self.folder(["cr.txt": text])
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let run = try Self.run(["cr.txt", "missing.txt", "--format", "sarif", "--rules", "inconsistent-figures"], in: folder)
+        #expect(run.status == 2)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(run.output.utf8)) as? [String: Any])
+        let log = try #require((object["runs"] as? [[String: Any]])?.first)
+        #expect(log["newlineSequences"] as? [String] == ["\r\n", "\n", "\r"])
+        let result = try #require((log["results"] as? [[String: Any]])?.first)
+        let related = try #require((result["relatedLocations"] as? [[String: Any]])?.first)
+        let region = try #require((related["physicalLocation"] as? [String: Any])?["region"] as? [String: Int])
+        let start = try #require(region["charOffset"])
+        let length = try #require(region["charLength"])
+        #expect(Array(text.unicodeScalars)[start..<(start + length)].map(String.init).joined().hasSuffix("12名"))
+        #expect(region["startLine"] == 3 && region["endLine"] == 3)
+        #expect(region["endColumn"]! - region["startColumn"]! == length)
+        let invocation = try #require((log["invocations"] as? [[String: Any]])?.first)
+        #expect(invocation["executionSuccessful"] as? Bool == false)
+        let notification = try #require((invocation["toolExecutionNotifications"] as? [[String: Any]])?.first)
+        #expect(notification["level"] as? String == "error")
+        #expect("\(notification["locations"] ?? "")".contains("missing.txt"))
+    }
+
     @Test("--rules list and --rules selection; unknown rules and formats are usage errors (exit 2)")
     func rules() throws {
         let folder = try Self.folder(["a.txt": Self.withError])

@@ -32,18 +32,31 @@ public struct RelatedLocation: Sendable, Equatable {
     /// Half-open code-point range in that text's original characters.
     public var start: Int
     public var end: Int
-    /// Line and column (1-based, code points) when known.
+    /// Line and column (1-based, code points) of the start and of the end (exclusive) when known.
     public var line: Int?
     public var column: Int?
+    public var endLine: Int?
+    public var endColumn: Int?
     public var message: String?
+    /// For a text that is no file the user gave (the model essays bundled with Zongjie): the
+    /// SARIF `uriBaseId` its relative name resolves against.
+    public var uriBaseId: String?
 
-    public init(source: String, start: Int, end: Int, line: Int? = nil, column: Int? = nil, message: String? = nil) {
+    public init(source: String, start: Int, end: Int, line: Int? = nil, column: Int? = nil, message: String? = nil,
+                uriBaseId: String? = nil) {
         self.source = source
         self.start = start
         self.end = end
         self.line = line
         self.column = column
         self.message = message
+        self.uriBaseId = uriBaseId
+    }
+
+    /// Fills lines and columns from the index of the text the location is in.
+    public mutating func locate(in index: LineIndex) {
+        (line, column) = index.position(of: start)
+        (endLine, endColumn) = index.position(of: end)
     }
 }
 

@@ -99,9 +99,7 @@ extension Diagnostic {
     public func locatingRelated(in index: LineIndex) -> Diagnostic {
         var copy = self
         for k in copy.related.indices where copy.related[k].source == source && copy.related[k].line == nil {
-            let position = index.position(of: copy.related[k].start)
-            copy.related[k].line = position.line
-            copy.related[k].column = position.column
+            copy.related[k].locate(in: index)
         }
         return copy
     }

@@ -14,6 +14,12 @@ public struct SARIFLog {
     private var results: [String] = []
     private var artifacts: [String] = []
     private var artifactIndex: [String: Int] = [:]
+    private var usesBundledReferences = false
+    private var inputFailures: [String] = []
+
+    /// The base of the bundled model essays' names (`Corpus/pages/…` of Zongjie's source tree):
+    /// they are no file on the user's machine, so the base has a description and no URI.
+    public static let bundledReferencesBase = "ZONGJIE_BUNDLED_REFERENCES"
 
     public init(toolName: String = "zongjie", toolVersion: String, rules: [RuleDescriptor], levels: [String: Severity] = [:]) {
         self.toolName = toolName
@@ -49,6 +55,8 @@ public struct SARIFLog {
                 var relatedRegion = JSONObjectWriter()
                 if let line = item.line { relatedRegion.add("startLine", line) }
                 if let column = item.column { relatedRegion.add("startColumn", column) }
+                if let line = item.endLine { relatedRegion.add("endLine", line) }
+                if let column = item.endColumn { relatedRegion.add("endColumn", column) }
                 relatedRegion.add("charOffset", item.start)
                 relatedRegion.add("charLength", item.end - item.start)
                 var entry = JSONObjectWriter()
@@ -56,6 +64,10 @@ public struct SARIFLog {
                 var physical = JSONObjectWriter()
                 var artifactLocation = JSONObjectWriter()
                 artifactLocation.add("uri", Self.uri(item.source))
+                if let base = item.uriBaseId {
+                    artifactLocation.add("uriBaseId", base)
+                    usesBundledReferences = usesBundledReferences || base == Self.bundledReferencesBase
+                }
                 physical.addRaw("artifactLocation", artifactLocation.finish())
                 physical.addRaw("region", relatedRegion.finish())
                 entry.addRaw("physicalLocation", physical.finish())
@@ -69,6 +81,24 @@ public struct SARIFLog {
             result.addRaw("relatedLocations", "[" + related.joined(separator: ",") + "]")
         }
         results.append(result.finish())
+    }
+
+    /// Notes an input that could not be read: a tool execution notification of the run's
+    /// invocation, which then did not succeed.
+    public mutating func addInputFailure(source: String, reason: String) {
+        var message = JSONObjectWriter()
+        message.add("text", reason)
+        var artifactLocation = JSONObjectWriter()
+        artifactLocation.add("uri", Self.uri(source))
+        var physical = JSONObjectWriter()
+        physical.addRaw("artifactLocation", artifactLocation.finish())
+        var location = JSONObjectWriter()
+        location.addRaw("physicalLocation", physical.finish())
+        var notification = JSONObjectWriter()
+        notification.add("level", "error")
+        notification.addRaw("message", message.finish())
+        notification.addRaw("locations", "[" + location.finish() + "]")
+        inputFailures.append(notification.finish())
     }
 
     /// Notes an input file even when it has no findings (SARIF `artifacts`).
@@ -126,6 +156,21 @@ public struct SARIFLog {
         var run = JSONObjectWriter()
         run.addRaw("tool", tool.finish())
         run.add("columnKind", "unicodeCodePoints")
+        // Lines end at LF, CRLF and CR alike (SARIF's default knows only the first two).
+        run.addRaw("newlineSequences", "[\"\\r\\n\",\"\\n\",\"\\r\"]")
+        if usesBundledReferences {
+            var description = JSONObjectWriter()
+            description.add("text", "Model essays bundled with zongjie: Corpus/pages of its source tree")
+            var base = JSONObjectWriter()
+            base.addRaw("description", description.finish())
+            run.addRaw("originalUriBaseIds", "{" + JSONObjectWriter.quoted(Self.bundledReferencesBase) + ":" + base.finish() + "}")
+        }
+        var invocation = JSONObjectWriter()
+        invocation.add("executionSuccessful", inputFailures.isEmpty)
+        if !inputFailures.isEmpty {
+            invocation.addRaw("toolExecutionNotifications", "[" + inputFailures.joined(separator: ",") + "]")
+        }
+        run.addRaw("invocations", "[" + invocation.finish() + "]")
         run.addRaw("artifacts", "[" + artifacts.joined(separator: ",") + "]")
         run.addRaw("results", "[" + results.joined(separator: ",") + "]")
         var log = JSONObjectWriter()

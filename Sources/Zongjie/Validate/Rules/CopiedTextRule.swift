@@ -28,8 +28,10 @@ public struct CopiedTextRule: ValidationRule {
                 origin += "（\(Self.shorten(title))）"
             }
             let message = "与范文雷同：\(passage.sharedCharacters)字与\(origin)相同，范文位置[\(passage.referenceRange.lowerBound), \(passage.referenceRange.upperBound))"
-            let related = RelatedLocation(source: reference.name, start: passage.referenceRange.lowerBound,
-                                          end: passage.referenceRange.upperBound, line: line, message: "范文中的相同段落")
+            var related = RelatedLocation(source: reference.name, start: passage.referenceRange.lowerBound,
+                                          end: passage.referenceRange.upperBound, message: "范文中的相同段落",
+                                          uriBaseId: reference.path == nil ? SARIFLog.bundledReferencesBase : nil)
+            related.locate(in: reference.lines)
             return Finding(range: passage.range, message: message, related: [related])
         }
     }

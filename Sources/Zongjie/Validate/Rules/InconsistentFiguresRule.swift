@@ -51,6 +51,8 @@ public struct InconsistentFiguresRule: ValidationRule {
     public func check(_ context: ValidationContext) -> [Finding] {
         let statements = dispatchStatements(context) + countStatements(context)
         var findings: [Finding] = []
+        // Built on the first finding: most documents have none.
+        var lines: LineIndex?
         var groups: [String: [Statement]] = [:]
         var reported: Set<Int> = []
         for statement in statements.sorted(by: { $0.range.lowerBound < $1.range.lowerBound }) {
@@ -67,10 +69,11 @@ public struct InconsistentFiguresRule: ValidationRule {
                 let here = context.text(statement.range)
                 let there = context.text(earlier.range)
                 let earlierOriginal = context.original(earlier.range)
-                let line = context.document.text.lineStarts().lastIndex(where: { $0 <= earlierOriginal.lowerBound }).map { $0 + 1 }
-                let related = RelatedLocation(source: context.source, start: earlierOriginal.lowerBound, end: earlierOriginal.upperBound,
-                                              line: line, message: "前文的说法")
-                let place = line.map { "第\($0)行" } ?? "前文"
+                if lines == nil { lines = LineIndex(context.document.text) }
+                var related = RelatedLocation(source: context.source, start: earlierOriginal.lowerBound, end: earlierOriginal.upperBound,
+                                              message: "前文的说法")
+                related.locate(in: lines!)
+                let place = related.line.map { "第\($0)行" } ?? "前文"
                 findings.append(Finding(range: context.original(statement.range),
                                         message: "同一数字前后不一致：此处“\(here)”，\(place)为“\(there)”", related: [related]))
                 reported.insert(statement.range.lowerBound)

@@ -29,17 +29,12 @@ public final class ReferenceCollection: Sendable {
         public let structure: PageStructure
         let core: CoreText
         let fingerprint: UInt64
-        let lineStarts: [Int]
+        /// Lines and columns of the reference's text.
+        public let lines: LineIndex
 
         /// 1-based line of an original offset.
         public func line(of offset: Int) -> Int {
-            var low = 0
-            var high = lineStarts.count
-            while low < high {
-                let middle = (low + high) / 2
-                if lineStarts[middle] <= offset { low = middle + 1 } else { high = middle }
-            }
-            return max(1, low)
+            lines.position(of: offset).line
         }
 
         /// The title of the article holding an original offset.
@@ -89,7 +84,7 @@ public final class ReferenceCollection: Sendable {
             allSignatures.append(contentsOf: values)
             references.append(Reference(name: entry.name, path: entry.path.map(Self.standardize), document: entry.document,
                                         structure: structure, core: core, fingerprint: Self.fingerprint(entry.document.text.scalars),
-                                        lineStarts: entry.document.text.lineStarts()))
+                                        lines: LineIndex(entry.document.text)))
         }
         self.references = references
         self.windowReference = windowReference
