@@ -53,6 +53,15 @@ struct ArticleAuthorTests {
         #expect(findAuthor("对口支援工作总结\n感谢东北师范大学的支持。\n" + Self.body) == nil)
     }
 
+    @Test("A text that names itself: X（以下简称“我院”）; not a partner that is given another short name")
+    func declaration() throws {
+        let declared = try #require(findAuthor("对口支援工作总结\n宜君县中医医院（以下简称“我院”）自2010年起接受对口支援。\n" + Self.body))
+        #expect(declared.name == "宜君县中医医院")
+        #expect(declared.evidence == .declaration)
+        #expect(findAuthor("对口支援工作总结\n东北师范大学(简称我校)与新疆师范大学结对。\n" + Self.body)?.name == "东北师范大学")
+        #expect(findAuthor("对口支援工作总结\n在东北师范大学（以下简称“东师”）的支持下，工作顺利。\n" + Self.body) == nil)
+    }
+
     @Test("No author: a title written by the receiving side, a generic title, a closing sentence")
     func noAuthor() {
         #expect(findAuthor("吉林市中心医院对口支援我院工作总结\n" + Self.body) == nil)

@@ -9,6 +9,8 @@ public struct ArticleAuthor: Sendable, Equatable, Codable {
         case header
         /// The title starts with the name (东北师范大学对口支援工作总结).
         case title
+        /// The text names itself: 宜君县中医医院（以下简称“我院”）.
+        case declaration
     }
 
     public var name: String
@@ -64,8 +66,34 @@ struct ArticleAuthorFinder {
         let closing = contentLines(from..<to, count: Self.closingLines, fromEnd: true)
         guard !closing.isEmpty else { return nil }
         if let signature = signature(in: closing) { return signature }
-        return opening(of: article, range: from..<to)
+        return opening(of: article, range: from..<to) ?? declaration(in: from..<to)
     }
+
+    // MARK: Declaration
+
+    /// 宜君县中医医院（以下简称“我院”）/ 东北师范大学(简称我校): the name right before a bracket that
+    /// gives 我院/我校… as its short name. Only the text around each 简称 is read.
+    private func declaration(in range: Range<Int>) -> ArticleAuthor? {
+        let s = context.s
+        var position = range.lowerBound
+        while let found = Self.shortNameWord.firstOccurrence(in: s, range: position..<range.upperBound) {
+            position = found + 2
+            var after = found + 2
+            while after < range.upperBound, Self.quotes.contains(s[after]) { after += 1 }
+            guard Self.receiverWords.startsWord(in: s, at: after, limit: range.upperBound) else { continue }
+            var bracket = found
+            if bracket - 2 >= range.lowerBound, s[bracket - 2] == 0x4EE5, s[bracket - 1] == 0x4E0B { bracket -= 2 }   // 以下
+            guard bracket - 1 >= range.lowerBound, s[bracket - 1] == 0xFF08 || s[bracket - 1] == 0x28 else { continue }   // （ (
+            let window = max(range.lowerBound, bracket - 1 - Self.longestNameLine)..<(bracket - 1)
+            if let name = institutions.extract(in: window).last(where: { $0.range.upperBound == bracket - 1 }) {
+                return author(name, .declaration)
+            }
+        }
+        return nil
+    }
+
+    static let shortNameWord = WordList(["简称"].map(scalars))
+    static let quotes = ScalarSet("“”\"'「」『』‘’")
 
     /// Up to `count` non-blank, record-bearing lines of a normalized range, trimmed of spaces:
     /// the first ones, or the last ones (in text order) when `fromEnd`. Only the article's ends
