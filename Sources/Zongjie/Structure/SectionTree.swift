@@ -22,6 +22,11 @@ enum SectionTree {
         }
     }
 
+    /// A family that ends a list of `family` items rather than nesting inside one (二、 after 1、).
+    static func isOuter(_ other: MarkerStyle, than family: MarkerStyle) -> Bool {
+        other != .none && rank(other) < rank(family)
+    }
+
     /// Families that nest as one (1、 and - 1、 are the same list).
     static func family(_ style: MarkerStyle) -> MarkerStyle {
         style == .dashList ? .arabic : style
