@@ -108,6 +108,13 @@ struct ArticleBoundaries {
         if starts.isEmpty, let first = roles.firstIndex(where: { $0 == .content }) {
             starts.append(Start(line: first, titleLine: nil, title: nil))
         }
+        // The 小编 introduction right under an article's title line (下面是小编为大家整理的…，欢迎阅读分享。).
+        for start in starts {
+            if let next = Self.nextNonBlank(roles, after: start.line), roles[next] == .content,
+               BoilerplateRules.isBlurb(s, lines[next].content) {
+                roles[next] = .boilerplate
+            }
+        }
         self.roles = roles
         self.starts = starts
     }
