@@ -24,7 +24,7 @@ struct StructureExampleTests {
         var note: String?
     }
 
-    static let rules = ["list-items", "trailing-ui", "blurb"]
+    static let rules = ["list-items", "trailing-ui", "blurb", "levels"]
 
     static func examples(_ rule: String) throws -> [Example] {
         let text = try CorpusFiles.text("structure/\(rule).jsonl")

@@ -202,7 +202,7 @@ struct HeadingDetector {
                 let otherFamily = SectionTree.family(marker.style)
                 if otherFamily == family { return .sibling }
                 // An outer marker (二、 after （四）) ends the list: the line titles nothing below it.
-                return SectionTree.rank(otherFamily) < SectionTree.rank(family) ? .outer : .child
+                return SectionTree.isOuter(otherFamily, than: family) ? .outer : .child
             default:
                 return .nothing
             }
