@@ -19,7 +19,8 @@ struct StructureExampleTests {
         }
         var text: String
         var expect: Expected
-        /// A trap the rule must not fall into: the text stays as it is segmented without the rule.
+        /// A trap the rule must not fall into (a genuine heading that looks like a list item, body
+        /// text that looks like UI text).
         var negative: Bool?
         var note: String?
     }

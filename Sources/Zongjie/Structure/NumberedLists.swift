@@ -102,10 +102,12 @@ enum NumberedLists {
     }
 
     /// The one-sentence title lines of a list of sentence items: they are items too, although
-    /// body text follows them. A list is one of items when its items closed by 。/；
-    /// outnumber its headings, or match them and one item is closed by ；. A lone one-sentence
-    /// line is an item too (`1、建议给予专项经费支持。` with no 2、): a single numbered sentence
-    /// divides nothing. Nil when the list is not one of items.
+    /// body text follows them. A list is one of items when its items closed by 。/；/， outnumber
+    /// its headings, or match them and one item is plainly an item: closed by ；, or one sentence
+    /// closed by 。 right before its sibling (`1、完善了管理制度。` `2、建立了考核机制。` + body; not a
+    /// paragraph of several sentences beside a `第四、其他方面。` that titles a block). A lone
+    /// one-sentence line is an item too (`1、建议给予专项经费支持。` with no 2、): a single numbered
+    /// sentence divides nothing. Nil when the list is not one of items.
     static func demotedItems(_ members: [Line]) -> [Int]? {
         let candidates = members.filter(\.isSentenceTitleLine)
         guard !candidates.isEmpty else { return nil }
@@ -115,7 +117,8 @@ enum NumberedLists {
         }
         let headings = members.filter(\.isHeading).count
         let items = members.filter(\.isClosedItem).count
-        let isListOfItems = items > headings || (items == headings && members.contains(where: \.isSemicolonItem))
+        let plainItems = members.filter { !$0.isHeading && ($0.isSemicolonItem || $0.isSentenceClosingNoBlock) }.count
+        let isListOfItems = items > headings || (items == headings && plainItems > 0)
         return isListOfItems ? candidates.map(\.line) : nil
     }
 }
