@@ -28,11 +28,19 @@ struct ArticleBoundaries {
         var starts: [Start] = []
         var seoTitles: [[UInt32]] = []
         var pendingBackLinkTitle: String?
+        // Trailing UI text (上一篇：…, 关闭, 相关推荐 and its links) ends the page: boilerplate, never an
+        // article, even right after a back link.
+        let trailingUIStart = BoilerplateRules.trailingUIStart(s, lines)
         var index = 0
         while index < lines.count {
             let line = lines[index].content
             if line.isEmpty {
                 roles[index] = .blank
+                index += 1
+                continue
+            }
+            if index >= trailingUIStart || (pendingBackLinkTitle != nil && BoilerplateRules.isUIText(s, line)) {
+                roles[index] = .boilerplate
                 index += 1
                 continue
             }
@@ -52,7 +60,7 @@ struct ArticleBoundaries {
                 var next = index + 1
                 while next < lines.count {
                     let item = lines[next].content
-                    if item.isEmpty { next += 1; continue }
+                    if item.isEmpty { roles[next] = .blank; next += 1; continue }
                     guard Self.isTOCItem(s, item) else { break }
                     roles[next] = .boilerplate
                     next += 1
@@ -96,17 +104,16 @@ struct ArticleBoundaries {
                 roles[index] = .boilerplate
             }
         }
-        // Trailing UI text (关闭, 上一篇, 相关推荐).
-        var tail = lines.count - 1
-        while tail >= 0 {
-            if roles[tail] == .blank { tail -= 1; continue }
-            guard roles[tail] == .content, BoilerplateRules.isUIText(s, lines[tail].content) else { break }
-            roles[tail] = .boilerplate
-            tail -= 1
-        }
         // A page without delimiters or titles is one article from its first content line.
         if starts.isEmpty, let first = roles.firstIndex(where: { $0 == .content }) {
             starts.append(Start(line: first, titleLine: nil, title: nil))
+        }
+        // The 小编 introduction right under an article's title line (下面是小编为大家整理的…，欢迎阅读分享。).
+        for start in starts {
+            if let next = Self.nextNonBlank(roles, after: start.line), roles[next] == .content,
+               BoilerplateRules.isBlurb(s, lines[next].content) {
+                roles[next] = .boilerplate
+            }
         }
         self.roles = roles
         self.starts = starts

@@ -66,19 +66,73 @@ enum BoilerplateRules {
     }
 
     static let uiTexts: [[UInt32]] = [
-        "关闭", "返回顶部", "上一篇", "下一篇", "打印本页", "打印", "收藏", "收藏本文", "分享到", "相关推荐", "猜你喜欢",
-        "相关文章", "热门推荐", "点击下载", "下载本文", "复制全文", "展开全文", "查看全文", "阅读全文", "返回首页", "加入收藏",
-        "最新推荐", "推荐阅读", "延伸阅读", "举报", "评论",
+        "关闭", "返回顶部", "上一篇", "下一篇", "打印本页", "打印", "收藏", "收藏本文", "分享到", "点击下载", "下载本文",
+        "复制全文", "展开全文", "查看全文", "阅读全文", "返回首页", "加入收藏", "举报", "评论",
+    ].map(scalars)
+
+    /// Headers of a list of links to other pages.
+    static let relatedLinksHeaders: [[UInt32]] = [
+        "相关推荐", "猜你喜欢", "相关文章", "热门推荐", "最新推荐", "推荐阅读", "延伸阅读",
     ].map(scalars)
 
     /// A line that is only a UI label (关闭, 上一篇：…, 相关推荐).
     static func isUIText(_ s: [UInt32], _ line: Range<Int>) -> Bool {
+        startsWithLabel(uiTexts, s, line) || isRelatedLinksHeader(s, line)
+    }
+
+    /// `相关推荐：`, `猜你喜欢`: the header of the links to other pages that end a page.
+    static func isRelatedLinksHeader(_ s: [UInt32], _ line: Range<Int>) -> Bool {
+        startsWithLabel(relatedLinksHeaders, s, line)
+    }
+
+    /// The line is one of `labels`, alone or followed by `:`, a space or `>` (上一篇：乡村医生培训工作总结).
+    private static func startsWithLabel(_ labels: [[UInt32]], _ s: [UInt32], _ line: Range<Int>) -> Bool {
         guard line.count <= 40 else { return false }
-        for text in uiTexts where s.hasPrefix(text, at: line.lowerBound) {
+        for text in labels where s.hasPrefix(text, at: line.lowerBound) {
             let rest = line.lowerBound + text.count
             if rest == line.upperBound || s[rest] == 0x3A || s[rest] == 0x20 || s[rest] == 0x3E { return true }
         }
         return false
+    }
+
+    /// The title of a linked page in a related-links list: a short line without sentence punctuation.
+    static func isLinkTitle(_ s: [UInt32], _ line: Range<Int>) -> Bool {
+        guard line.count >= 2, line.count <= 40 else { return false }
+        for index in line {
+            let c = s[index]
+            if c == 0x3002 || c == HeadingMarkers.comma || c == 0x3B || c == 0x21 || c == 0x3F || c == HeadingMarkers.colon { return false }
+        }
+        return true
+    }
+
+    /// Most link titles a related-links list holds.
+    static let maximumLinkTitles = 20
+
+    /// The first line of the trailing UI text that ends a page: UI labels (关闭, 上一篇：…, 下一篇：…),
+    /// back links (`…（3） | 返回目录`, a bare `返回目录`), and a related-links header with the link titles
+    /// under it. `lines.count` when the page ends with none. These lines are boilerplate and never
+    /// start an article.
+    static func trailingUIStart(_ s: [UInt32], _ lines: [TextLine]) -> Int {
+        var start = lines.count
+        var pendingLinkTitles = 0
+        var k = lines.count - 1
+        while k >= 0 {
+            let line = lines[k].content
+            if line.isEmpty { k -= 1; continue }
+            if isRelatedLinksHeader(s, line) {
+                // The link titles below belong to this header.
+                pendingLinkTitles = 0
+                start = k
+            } else if pendingLinkTitles == 0 && (isUIText(s, line) || isBackLink(s, line)) {
+                start = k
+            } else if isLinkTitle(s, line) && pendingLinkTitles < maximumLinkTitles {
+                pendingLinkTitles += 1   // a link title only if a related-links header is above it
+            } else {
+                break
+            }
+            k -= 1
+        }
+        return start
     }
 
     static let tocHeaders: [[UInt32]] = ["本文目录", "文章目录", "目录", "本文目录一览"].map(scalars)

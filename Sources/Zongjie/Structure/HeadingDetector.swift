@@ -29,24 +29,34 @@ struct HeadingDetector {
     func detect(in lineRange: Range<Int>) -> [Found] {
         var found: [Found] = []
         var unnumberedCandidates: [Found] = []
-        var numberedLines: [NumberedLine] = []
+        var numberedLines: [NumberedLists.Line] = []
         for index in lineRange where roles[index] == .content {
             let line = lines[index].content
             if let marker = HeadingMarkers.recognize(s, line, original: original) {
                 let headings = numbered(marker, index, lineRange)
                 found.append(contentsOf: headings)
                 let contentEnd = trimmedEnd(line.lowerBound, line.upperBound)
-                numberedLines.append(NumberedLine(marker: marker, line: index, isHeading: !headings.isEmpty,
-                                                  isTitleLine: headings.last.map { $0.range.upperBound == contentEnd } ?? false,
-                                                  promotion: headings.isEmpty ? promotableHeading(marker, index) : nil,
-                                                  isSentenceClosingNoBlock: isSentenceClosingNoBlock(marker, index, lineRange)))
+                let isTitleLine = headings.last.map { $0.range.upperBound == contentEnd } ?? false
+                let closing = s[line.upperBound - 1]
+                let hasTitle = marker.titleStart < line.upperBound
+                let isOneSentence = isOneSentence(marker, index)
+                let following = next(after: index, lineRange, style: marker.style)
+                numberedLines.append(NumberedLists.Line(
+                    marker: marker, line: index, isHeading: !headings.isEmpty, isTitleLine: isTitleLine,
+                    isSentenceTitleLine: headings.count == 1 && isTitleLine && isOneSentence && following != .child,
+                    isClosedItem: headings.isEmpty && hasTitle && (closing == 0x3002 || closing == 0x3B || closing == HeadingMarkers.comma),
+                    isSemicolonItem: headings.isEmpty && hasTitle && closing == 0x3B,
+                    promotion: headings.isEmpty ? promotableHeading(marker, index) : nil,
+                    isSentenceClosingNoBlock: isOneSentence && following != .body && following != .child))
             } else if isBackMatter(line) {
                 found.append(Found(range: line.lowerBound..<trimmedEnd(line.lowerBound, line.upperBound), style: .none, ordinal: 0, line: index))
             } else if let heading = unnumbered(index, lineRange) {
                 unnumberedCandidates.append(heading)
             }
         }
-        found.append(contentsOf: consistentSiblings(numberedLines))
+        let verdict = NumberedLists.judge(numberedLines)
+        if !verdict.demotedLines.isEmpty { found.removeAll { verdict.demotedLines.contains($0.line) } }
+        found.append(contentsOf: verdict.promoted)
         found.sort { $0.range.lowerBound < $1.range.lowerBound }
         // Short unnumbered lines are headings only in articles that number none of their sections;
         // elsewhere they are page-break fragments or emphasis.
@@ -57,66 +67,11 @@ struct HeadingDetector {
         return found
     }
 
-    struct NumberedLine {
-        var marker: HeadingMarker
-        var line: Int
-        var isHeading: Bool
-        /// A heading that is the whole line (no run-in body after it).
-        var isTitleLine: Bool
-        /// The heading this line would be if its list is a list of headings.
-        var promotion: Found?
-        /// One sentence closed by 。 with no block of its own (a sibling item or nothing follows).
-        var isSentenceClosingNoBlock: Bool
-    }
-
-    private func isSentenceClosingNoBlock(_ marker: HeadingMarker, _ index: Int, _ lineRange: Range<Int>) -> Bool {
+    /// The title after the marker is one sentence closed by 。 at the end of the line.
+    private func isOneSentence(_ marker: HeadingMarker, _ index: Int) -> Bool {
         let line = lines[index].content
         guard marker.titleStart < line.upperBound, s[line.upperBound - 1] == 0x3002 else { return false }
-        let terminator = labelEnd(from: marker.titleStart, to: line.upperBound)
-        guard terminator == line.upperBound - 1 else { return false }
-        switch next(after: index, lineRange, style: marker.style) {
-        case .sibling, .outer, .nothing: return true
-        case .body, .child: return false
-        }
-    }
-
-    /// Items of one numbered list are all headings when most of them are: an item whose title
-    /// runs long is still the title of its block when its siblings are titles.
-    private func consistentSiblings(_ numbered: [NumberedLine]) -> [Found] {
-        var promoted: [Found] = []
-        var index = 0
-        while index < numbered.count {
-            let family = SectionTree.family(numbered[index].marker.style)
-            var group = [index]
-            var k = index + 1
-            var expected = numbered[index].marker.ordinal + 1
-            while k < numbered.count {
-                let other = numbered[k]
-                let otherFamily = SectionTree.family(other.marker.style)
-                if otherFamily == family {
-                    guard other.marker.ordinal == expected else { break }
-                    group.append(k)
-                    expected += 1
-                } else if SectionTree.rank(otherFamily) < SectionTree.rank(family) && otherFamily != .none {
-                    break
-                }
-                k += 1
-            }
-            let headings = group.filter { numbered[$0].isHeading }.count
-            if group.count >= 3, headings * 2 >= group.count {
-                // A one-sentence item (closed by 。, titling no block) joins headings only when most
-                // of its heading siblings are title lines themselves (（一）提高认识，加强领导。),
-                // not run-in labels.
-                let titleLineCount = group.filter { numbered[$0].isHeading && numbered[$0].isTitleLine }.count
-                let titleLines = titleLineCount * 2 > headings
-                for member in group where !numbered[member].isHeading {
-                    if numbered[member].isSentenceClosingNoBlock && !titleLines { continue }
-                    if let heading = numbered[member].promotion { promoted.append(heading) }
-                }
-            }
-            index = group.count > 1 ? group.last! + 1 : index + 1
-        }
-        return promoted
+        return labelEnd(from: marker.titleStart, to: line.upperBound) == line.upperBound - 1
     }
 
     /// The heading a numbered title-only line gives when promoted: not a rule, an actor's
@@ -247,7 +202,7 @@ struct HeadingDetector {
                 let otherFamily = SectionTree.family(marker.style)
                 if otherFamily == family { return .sibling }
                 // An outer marker (二、 after （四）) ends the list: the line titles nothing below it.
-                return SectionTree.rank(otherFamily) < SectionTree.rank(family) ? .outer : .child
+                return SectionTree.isOuter(otherFamily, than: family) ? .outer : .child
             default:
                 return .nothing
             }

@@ -99,7 +99,7 @@ enum HeadingMarkers {
         return HeadingMarker(style: .bracketedChinese, start: start, titleStart: skipSeparators(s, j + 1, end), ordinal: value)
     }
 
-    /// 第一、 第三, 第四: 第二部分
+    /// 第一、 第三, 第四: (ordinals), 第二部分 第三章 (parts)
     static func ordinal(_ s: [UInt32], _ start: Int, _ end: Int) -> HeadingMarker? {
         var j = start + 1
         while j < end, j - start < 4, isSmallChineseNumeral(s[j]) { j += 1 }
@@ -108,10 +108,11 @@ enum HeadingMarkers {
         if next == dun || next == comma || next == colon || next == dot || next == space {
             return HeadingMarker(style: .chineseOrdinal, start: start, titleStart: skipSeparators(s, j + 1, end), ordinal: value)
         }
-        // 第一部分 / 第二章
+        // 第一部分 / 第二章, perhaps with a colon (第一部分：基本情况)
         if s.hasPrefix(scalars("部分"), at: j) || next == 0x7AE0 {
-            let after = next == 0x7AE0 ? j + 1 : j + 2
-            return HeadingMarker(style: .chineseOrdinal, start: start, titleStart: skipSeparators(s, after, end), ordinal: value)
+            var titleStart = skipSeparators(s, next == 0x7AE0 ? j + 1 : j + 2, end)
+            if titleStart < end, s[titleStart] == colon { titleStart = skipSeparators(s, titleStart + 1, end) }
+            return HeadingMarker(style: .part, start: start, titleStart: titleStart, ordinal: value)
         }
         return nil
     }

@@ -7,6 +7,8 @@ public enum MarkerStyle: String, Codable, Sendable, CaseIterable {
     case bracketedChinese = "(一)"
     /// 第一、 第二, 第三，
     case chineseOrdinal = "第一"
+    /// 第一部分 第二章: the parts of a long report, outside every numbered section.
+    case part = "第一部分"
     /// 1、 1. 1．
     case arabic = "1、"
     /// 1.1 2.3.1

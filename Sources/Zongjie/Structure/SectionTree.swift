@@ -2,7 +2,8 @@
 ///
 /// A marker family already open returns to its level; a new family opens a deeper level — unless
 /// its conventional rank is above every open family (一、 after a run of 1、 items), which starts
-/// again at the top.
+/// again at the top. 第一部分 / 第一章 rank above 一、; 第一，/第一、 have no rank and never start again
+/// at the top, nor does anything under them.
 enum SectionTree {
     struct Placed {
         var found: HeadingDetector.Found
@@ -11,15 +12,24 @@ enum SectionTree {
 
     static func rank(_ style: MarkerStyle) -> Int {
         switch style {
-        case .chineseEnumeration: return 1
-        case .chineseOrdinal: return 4
-        case .bracketedChinese: return 2
-        case .arabic, .dashList: return 3
-        case .decimal: return 4
-        case .bracketedArabic: return 5
-        case .circled: return 6
+        case .part: return 1
+        case .chineseEnumeration: return 2
+        case .chineseOrdinal: return 5
+        case .bracketedChinese: return 3
+        case .arabic, .dashList: return 4
+        case .decimal: return 5
+        case .bracketedArabic: return 6
+        case .circled: return 7
         case .none: return 0
         }
+    }
+
+    /// A family that ends a list of `family` items rather than nesting inside one (二、 after 1、).
+    /// 第一，/第二、 have no rank of their own: they nest inside whatever is open and hold whatever
+    /// follows (第一，加强教学管理 above (一)…(二)…), so only a part or a 一、 ends their list.
+    static func isOuter(_ other: MarkerStyle, than family: MarkerStyle) -> Bool {
+        if family == .chineseOrdinal { return other == .part || other == .chineseEnumeration }
+        return other != .none && rank(other) < rank(family)
     }
 
     /// Families that nest as one (1、 and - 1、 are the same list).
@@ -37,7 +47,8 @@ enum SectionTree {
             } else if family == .none {
                 // Unnumbered headings (and back matter such as 参考文献) sit at the top.
                 stack = [.none]
-            } else if !stack.isEmpty, stack.allSatisfy({ rank(family) < rank($0) && $0 != .none }) {
+            } else if !stack.isEmpty, family != .chineseOrdinal,
+                      stack.allSatisfy({ isOuter(family, than: $0) && $0 != .chineseOrdinal }) {
                 stack = [family]
             } else {
                 stack.append(family)
