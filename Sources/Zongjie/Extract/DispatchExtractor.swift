@@ -270,50 +270,18 @@ struct DispatchExtractor {
             break
         }
         // 支教教师6批共58名: past the batches to the noun.
-        end = self.start(ofBatchesEndingAt: end, floor: verbEnd)
+        end = OrdinalPhrases.batchesStart(in: s, endingAt: end, floor: verbEnd) ?? end
         if let length = Self.staffHeadList.longestMatch(in: s, endingAt: end, floor: verbEnd) {
             var start = end - length
             while start > verbEnd, end - start < 6, CharacterClass.of(s[start - 1]) == .han, !Self.staffStops.contains(s[start - 1]) { start -= 1 }
             return start..<end
         }
         // 派出第二、三批队员共计40人: past the ordinal batches to the noun.
-        if let phrase = nounPhrase(from: self.end(ofOrdinalBatchesAt: verbEnd)) {
+        if let phrase = nounPhrase(from: OrdinalPhrases.ordinalBatchesEnd(in: s, at: verbEnd, limit: s.count) ?? verbEnd) {
             let clipped = phrase.lowerBound..<min(phrase.upperBound, figureStart)
             if !clipped.isEmpty { return cutAtStaffHead(clipped) }
         }
         return nil
-    }
-
-    /// The start of `N批` / `N批次` ending at `end` (or `end` itself).
-    private func start(ofBatchesEndingAt end: Int, floor: Int) -> Int {
-        let s = context.s
-        var k = end
-        if k - 1 > floor, s[k - 1] == 0x6B21, s[k - 2] == 0x6279 { k -= 1 }   // 批次
-        guard k - 1 > floor, s[k - 1] == 0x6279 else { return end }   // 批
-        var start = k - 1
-        while start > floor, NumeralCharacters.isASCIIDigit(s[start - 1]) || NumeralParser.digit(s[start - 1]) >= 0 { start -= 1 }
-        return start < k - 1 ? start : end
-    }
-
-    /// The end of an ordinal batch list starting at `start` (第二、三批), or `start` itself.
-    private func end(ofOrdinalBatchesAt start: Int) -> Int {
-        let s = context.s
-        guard start < s.count, s[start] == QuantityExtractor.di else { return start }
-        var k = start + 1
-        while k < s.count, k - start < 12,
-              NumeralCharacters.isASCIIDigit(s[k]) || NumeralParser.digit(s[k]) >= 0 || s[k] == QuantityExtractor.dun { k += 1 }
-        guard k < s.count, s[k] == 0x6279 else { return start }
-        k += 1
-        if k < s.count, s[k] == 0x6B21 { k += 1 }
-        return k
-    }
-
-    /// Whether the numeral at `i` belongs to an ordinal list (第二、三批: 三 is ordinal too).
-    private func isOrdinal(_ i: Int) -> Bool {
-        let s = context.s
-        var k = i - 1
-        while k >= 0, NumeralCharacters.isASCIIDigit(s[k]) || NumeralParser.digit(s[k]) >= 0 || s[k] == QuantityExtractor.dun { k -= 1 }
-        return k >= 0 && s[k] == QuantityExtractor.di
     }
 
     /// The staff noun right before the verb, past fillers (支教教师共选派200名).
@@ -591,7 +559,7 @@ struct DispatchExtractor {
         var i = verb.upperBound
         while i < figureStart {
             if startsNumber(i), let number = parser.parse(s, at: i), number.range.upperBound < s.count, s[number.range.upperBound] == 0x6279 {
-                if isOrdinal(i) { return nil }
+                if OrdinalPhrases.isOrdinal(in: s, numeralAt: i) { return nil }
                 return Int(number.value)
             }
             i += 1

@@ -478,13 +478,7 @@ struct InstitutionExtractor {
         let s = context.s
         if s.hasPrefix(Self.corps, at: position), position + Self.corps.count <= limit { return position + Self.corps.count }
         if let (_, end) = gazetteer.longestPlace(in: s, at: position, limit: limit), end > position { return end }
-        if s[position] == QuantityExtractor.di {
-            var k = position + 1
-            while k < limit, NumeralParser.digit(s[k]) >= 0 || NumeralCharacters.smallUnit(s[k]) == 10 || NumeralCharacters.isASCIIDigit(s[k]) {
-                k += 1
-            }
-            if k > position + 1, k < limit, s[k] == 0x5E08 { return k + 1 }   // 师
-        }
+        if let k = OrdinalPhrases.numeralsEnd(in: s, afterDiAt: position, limit: limit), k < limit, s[k] == 0x5E08 { return k + 1 }   // 师
         return nil
     }
 

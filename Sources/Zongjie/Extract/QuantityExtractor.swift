@@ -362,17 +362,6 @@ struct QuantityExtractor {
     /// Words of a total between a noun and its number (设备共15台套, 教师共计20名).
     static let totalWordList = WordList(["共", "共计", "合计", "总计", "计"].map(scalars))
 
-    /// The start of `N批` / `N批次` ending at `end` (医务人员9批次|共47人), or `end` itself.
-    private func start(ofBatchesEndingAt end: Int) -> Int {
-        let s = context.s
-        var k = end
-        if k >= 2, s[k - 1] == 0x6B21, s[k - 2] == 0x6279 { k -= 1 }   // 批次
-        guard k >= 2, s[k - 1] == 0x6279 else { return end }   // 批
-        var start = k - 1
-        while start > 0, NumeralCharacters.isASCIIDigit(s[start - 1]) || NumeralParser.digit(s[start - 1]) >= 0 { start -= 1 }
-        return start < k - 1 ? start : end
-    }
-
     /// Whether a word of `nounsWithStops` covers `position` inside `range`.
     private func isInsideNounWithStop(_ position: Int, _ range: Range<Int>) -> Bool {
         let s = context.s
@@ -429,7 +418,7 @@ struct QuantityExtractor {
         if end > 0, s[end - 1] == HeadingMarkers.colon { end -= 1 }   // 全年门诊：15258人次
         // 设备共15台套, 医务人员9批次共47人: past the total word and the batches to the noun.
         if let length = Self.totalWordList.longestMatch(in: s, endingAt: end) { end -= length }
-        end = start(ofBatchesEndingAt: end)
+        end = OrdinalPhrases.batchesStart(in: s, endingAt: end, floor: 0) ?? end
         var begin = end
         let floor = max(0, end - 10)
         // Back to a function word or a verb (援卫生院捐赠|心电图机, 全年|住院).
@@ -452,13 +441,9 @@ struct QuantityExtractor {
                 trimmed = true
             }
             // 第七批援疆干部 → 援疆干部.
-            if s[begin] == QuantityExtractor.di {
-                var k = begin + 1
-                while k < end, NumeralParser.digit(s[k]) >= 0 || NumeralCharacters.isASCIIDigit(s[k]) || NumeralCharacters.smallUnit(s[k]) == 10 { k += 1 }
-                if k > begin + 1, k + 1 < end, s[k] == 0x6279 {
-                    begin = k + 1
-                    trimmed = true
-                }
+            if let k = OrdinalPhrases.numeralsEnd(in: s, afterDiAt: begin, limit: end), k + 1 < end, s[k] == OrdinalPhrases.batch {
+                begin = k + 1
+                trimmed = true
             }
             if let at = Qualifiers.trailingList.firstOccurrence(in: s, range: begin..<end),
                let length = Qualifiers.trailingList.longestMatch(in: s, at: at, limit: end), at + length < end {
