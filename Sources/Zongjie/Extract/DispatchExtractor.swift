@@ -260,12 +260,13 @@ struct DispatchExtractor {
                let noun = nounAfterLastDe(from: phrase.upperBound) {
                 return noun
             }
-            return cutAtStaffHead(phrase)
+            let staff = cutAtStaffHead(phrase)
+            return coordinatedStaff(after: staff) ?? staff
         }
         guard figureStart > verbEnd else { return nil }
         // A head noun right before the figure (…或医技等人员近100人, 援疆干部3200多名).
         var end = figureStart
-        for filler in ["共计", "共", "计", "约", "近", "达", "有"].map(scalars) where end - filler.count >= verbEnd && s.hasPrefix(filler, at: end - filler.count) {
+        for filler in Self.fillersBeforeFigure where end - filler.count >= verbEnd && s.hasPrefix(filler, at: end - filler.count) {
             end -= filler.count
             break
         }
@@ -283,6 +284,29 @@ struct DispatchExtractor {
         }
         return nil
     }
+
+    static let fillersBeforeFigure: [[UInt32]] = ["共计", "共", "计", "约", "近", "达", "有"].map(scalars)
+
+    /// One figure for staff of two kinds (5、6名校长和中层干部, 30名医生及护士): the whole
+    /// coordination, when the noun after 和/及/与 ends with a head noun of staff too.
+    private func coordinatedStaff(after staff: Range<Int>) -> Range<Int>? {
+        let s = context.s
+        let conjunction = staff.upperBound
+        guard conjunction + 1 < s.count, Self.staffConjunctions.contains(s[conjunction]), containsStaffHead(staff) else { return nil }
+        // The second noun: Han characters up to its head noun (中层干部, 护士), within 8.
+        var k = conjunction + 1
+        while k < min(s.count, conjunction + 9), CharacterClass.of(s[k]) == .han, !Self.secondStaffStops.contains(s[k]) {
+            if let length = Self.staffHeadList.longestMatch(in: s, at: k) {
+                return staff.lowerBound..<(k + length)
+            }
+            k += 1
+        }
+        return nil
+    }
+
+    static let staffConjunctions = ScalarSet("和及与")
+    /// Characters that end the search for the second noun of a coordination (医生和|当地卫生院结对).
+    static let secondStaffStops = ScalarSet("的地得了着在到赴为对从向由把被将等于是有来去结")
 
     /// The staff noun right before the verb, past fillers (支教教师共选派200名).
     private func staff(before verbStart: Int) -> Range<Int>? {
