@@ -83,7 +83,7 @@ struct ArticleAuthorFinder {
             guard Self.receiverWords.startsWord(in: s, at: after, limit: range.upperBound) else { continue }
             var bracket = found
             if bracket - 2 >= range.lowerBound, s[bracket - 2] == 0x4EE5, s[bracket - 1] == 0x4E0B { bracket -= 2 }   // 以下
-            guard bracket - 1 >= range.lowerBound, s[bracket - 1] == 0xFF08 || s[bracket - 1] == 0x28 else { continue }   // （ (
+            guard bracket - 1 >= range.lowerBound, s[bracket - 1] == 0x28 else { continue }   // ( (（ folded)
             let window = max(range.lowerBound, bracket - 1 - Self.longestNameLine)..<(bracket - 1)
             if let name = institutions.extract(in: window).last(where: { $0.range.upperBound == bracket - 1 }) {
                 return author(name, .declaration)

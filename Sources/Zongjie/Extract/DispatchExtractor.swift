@@ -64,6 +64,8 @@ struct DispatchExtractor {
         "还将", "共计", "连续", "多次", "积极", "主动", "专门", "特别", "向我校", "向我院", "为我校", "为我院", "给我校",
     ].map(scalars)
     /// After 派: 派别, 派出所, 派系 … are no sending.
+    static let pai = scalars("派")
+    static let paichu = scalars("派出")
     static let notSending = ScalarSet("别头系性对生")
     static let notSendingBefore = ScalarSet("指分摊党流学宗气帮特")
     static let pronounSenders: [[UInt32]] = ["我院", "我校", "我市", "我县", "我局", "我区", "我省", "我们", "本院", "本校"].map(scalars)
@@ -97,11 +99,11 @@ struct DispatchExtractor {
         guard let (verbIndex, verbLength) = Self.verbList.longestEntry(in: s, at: i) else { return nil }
         let verb = Self.verbs[verbIndex]
         let verbEnd = i + verbLength
-        if verb == scalars("派") {
+        if verb == Self.pai {
             if verbEnd < s.count, Self.notSending.contains(s[verbEnd]) { return nil }
             if i > 0, Self.notSendingBefore.contains(s[i - 1]) { return nil }
         }
-        if verb == scalars("派出"), verbEnd < s.count, s[verbEnd] == 0x6240 { return nil }   // 派出所
+        if verb == Self.paichu, verbEnd < s.count, s[verbEnd] == 0x6240 { return nil }   // 派出所
         return verbLength
     }
 
@@ -428,8 +430,8 @@ struct DispatchExtractor {
         return k
     }
 
-    /// ，；,; (a sentence's 。！？ end the sentence already).
-    static let clauseBreaks = ScalarSet("，；,;")
+    /// , and ; of the normalized text (，and ； are folded to them; 。！？ end the sentence already).
+    static let clauseBreaks = ScalarSet(",;")
     /// A clause that starts with work done (开展手术…, 其中医生31名) tells no more of why staff were sent.
     static let workClauseList = WordList(activityVerbs + ["其中", "带教", "指导", "服务", "帮助", "接诊"].map(scalars))
     static let clauseFillerList = WordList(["并", "还", "同时", "共", "累计", "先后", "已"].map(scalars))
@@ -458,7 +460,7 @@ struct DispatchExtractor {
         while k > floor {
             // k is just after a clause break: look at the clause before it.
             var start = k - 1
-            while start > floor, !Self.clauseBreaks.contains(s[start - 1]) && s[start - 1] != 0xFF1A && s[start - 1] != 0x3A { start -= 1 }
+            while start > floor, !Self.clauseBreaks.contains(s[start - 1]) && s[start - 1] != HeadingMarkers.colon { start -= 1 }
             var opening = start
             while opening < k, s[opening] == 0x20 || s[opening] == 0x3000 { opening += 1 }
             if Self.pronounSenderList.startsWord(in: s, at: opening) { return nil }

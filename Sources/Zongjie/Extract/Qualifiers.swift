@@ -47,6 +47,21 @@ enum Qualifiers {
         return nil
     }
 
+    /// A figure's span and qualifier with the qualifiers on either side of it (约136万元, 50余人次,
+    /// 80%以上): the span takes them in, and the first of them sets the qualifier of an exact figure.
+    static func widen(_ s: [UInt32], _ span: Range<Int>, _ qualifier: Qualifier) -> (span: Range<Int>, qualifier: Qualifier) {
+        var (start, end, qualifier) = (span.lowerBound, span.upperBound, qualifier)
+        if let leading = leading(s, endingAt: start) {
+            if qualifier == .exact { qualifier = leading.qualifier }
+            start = leading.start
+        }
+        if let trailing = trailing(s, startingAt: end) {
+            if qualifier == .exact { qualifier = trailing.qualifier }
+            end = trailing.end
+        }
+        return (start..<end, qualifier)
+    }
+
     /// The trailing qualifier that starts at `start`, if any: its end and meaning.
     static func trailing(_ s: [UInt32], startingAt start: Int) -> (end: Int, qualifier: Qualifier)? {
         guard let (index, length) = trailingList.longestEntry(in: s, at: start) else { return nil }

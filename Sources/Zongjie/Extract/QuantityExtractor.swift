@@ -136,15 +136,9 @@ struct QuantityExtractor {
         if unit.category == .money, spanStart >= 1, Self.currencySymbols[s[spanStart - 1]] != nil {
             spanStart -= 1
         }
-        if high == nil, let leading = Qualifiers.leading(s, endingAt: spanStart) {
-            if qualifier == .exact { qualifier = leading.qualifier }
-            spanStart = leading.start
-        } else if let leading = Qualifiers.leading(s, endingAt: spanStart), high == nil {
-            spanStart = leading.start
-        }
-        if high == nil, let trailing = Qualifiers.trailing(s, startingAt: spanEnd) {
-            if qualifier == .exact { qualifier = trailing.qualifier }
-            spanEnd = trailing.end
+        if high == nil {
+            let widened = Qualifiers.widen(s, spanStart..<spanEnd, qualifier)
+            (spanStart, spanEnd, qualifier) = (widened.span.lowerBound, widened.span.upperBound, widened.qualifier)
         }
         if context.isBlocked(spanStart..<spanEnd) { return nil }
 

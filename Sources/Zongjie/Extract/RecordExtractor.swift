@@ -57,14 +57,7 @@ public enum RecordExtractor {
                     // Adjacent qualifiers as for counts: 不足60%, 80%以上, 约50%.
                     var range = item.range
                     var qualifier: Qualifier = (item.low ?? item.value) != (item.high ?? item.value) ? .range : item.more ? .more : .exact
-                    if qualifier == .exact, let leading = Qualifiers.leading(context.s, endingAt: range.lowerBound) {
-                        qualifier = leading.qualifier
-                        range = leading.start..<range.upperBound
-                    }
-                    if qualifier != .range, let trailing = Qualifiers.trailing(context.s, startingAt: range.upperBound) {
-                        if qualifier == .exact { qualifier = trailing.qualifier }
-                        range = range.lowerBound..<trailing.end
-                    }
+                    if qualifier != .range { (range, qualifier) = Qualifiers.widen(context.s, range, qualifier) }
                     let value = PercentValue(value: item.value, low: item.low ?? item.value, high: item.high ?? item.value,
                                              qualifier: qualifier)
                     records.append(context.record(range, rule: "percent.value", value: .percent(value)))
