@@ -36,6 +36,12 @@ let package = Package(
             name: "CZongjieChecksums",
             linkerSettings: [.linkedLibrary("crypto"), .linkedLibrary("z")]
         ),
+        // Plain-C access to sqlite3_config (variadic, so not callable from Swift): process-wide
+        // settings that the `zongjie` executable applies before its first connection.
+        .target(
+            name: "CZongjieSQLite",
+            linkerSettings: [.linkedLibrary("sqlite3")]
+        ),
         // The library: decoding, normalization, tokenizer, structure, extraction, validation.
         .target(
             name: "Zongjie",
@@ -58,6 +64,7 @@ let package = Package(
             dependencies: [
                 "Zongjie",
                 "CZongjieChecksums",
+                "CZongjieSQLite",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),

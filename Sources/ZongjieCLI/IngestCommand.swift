@@ -108,7 +108,9 @@ struct IngestCommand: ParsableCommand {
         let sink: IngestSink
         do {
             switch outputFormat! {
-            case .sqlite: sink = try SQLiteSink(path: out, reanalyze: reanalyze)
+            case .sqlite:
+                SQLiteProcessSettings.useSingleOwnerConnections()
+                sink = try SQLiteSink(path: out, reanalyze: reanalyze)
             case .jsonl: sink = try JSONLSink(path: out == "-" ? nil : out)
             case .csv: sink = try CSVSink(folder: out)
             }

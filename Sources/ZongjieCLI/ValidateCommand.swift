@@ -28,7 +28,9 @@ struct ValidateCommand: ParsableCommand {
     @Option(help: "Output format: text, jsonl or sarif.")
     var format: Format = .text
 
-    @Option(help: ArgumentHelp("`list` to list the rules; or a comma-separated selection of rule ids (a leading - removes a rule: --rules=-copied-text).",
+    // Unconditional: `--rules -copied-text` takes the leading dash as the value's, not an option's.
+    @Option(parsing: .unconditional,
+            help: ArgumentHelp("`list` to list the rules; or a comma-separated selection of rule ids (a leading - removes a rule: --rules -copied-text).",
                                valueName: "list|ids"))
     var rules: String?
 
@@ -102,7 +104,9 @@ struct ValidateCommand: ParsableCommand {
         let analyzer = Analyzer(kinds: Validator.recordKinds)
         let output = OutputBuffer()
         var sarif = SARIFLog(toolVersion: Self.toolVersion, rules: RuleCatalog.all.map(\.descriptor),
-                             levels: configuration.severities)
+                             levels: configuration.severities,
+                             disabled: Set(RuleCatalog.ids.filter { !configuration.isEnabled($0) }),
+                             workingDirectory: FileManager.default.currentDirectoryPath)
         var counts: [Severity: Int] = [:]
         var documents = 0
         let failures = try InputFiles.forEachDocument(files, onFailure: { sarif.addInputFailure(source: $0, reason: $1) }) { document in

@@ -100,6 +100,28 @@ struct ValidateCommandTests {
         let log = try #require((object["runs"] as? [[String: Any]])?.first)
         #expect((log["results"] as? [Any])?.count == 2)
         #expect((log["artifacts"] as? [Any])?.count == 2)
+        // Relative paths are relative to the working folder, which the log names as SRCROOT.
+        let artifact = try #require(((log["artifacts"] as? [[String: Any]])?.first)?["location"] as? [String: Any])
+        #expect(artifact["uri"] as? String == "a.txt" && artifact["uriBaseId"] as? String == "SRCROOT")
+        let bases = try #require(log["originalUriBaseIds"] as? [String: [String: Any]])
+        let root = try #require(bases["SRCROOT"]?["uri"] as? String)
+        #expect(root.hasPrefix("file:///") && root.hasSuffix("/"))
+        let resolved = try #require(URL(string: "a.txt", relativeTo: URL(string: root)))
+        #expect(FileManager.default.fileExists(atPath: resolved.path))
+    }
+
+    @Test("sarif: rules turned off are listed as not enabled")
+    func sarifDisabledRules() throws {
+        let folder = try Self.folder(["a.txt": Self.withError])
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let run = try Self.run(["a.txt", "--format", "sarif", "--rules", "-copied-text"], in: folder)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(run.output.utf8)) as? [String: Any])
+        let log = try #require((object["runs"] as? [[String: Any]])?.first)
+        let rules = try #require(((log["tool"] as? [String: Any])?["driver"] as? [String: Any])?["rules"] as? [[String: Any]])
+        for rule in rules {
+            let enabled = (rule["defaultConfiguration"] as? [String: Any])?["enabled"] as? Bool
+            #expect(enabled == (rule["id"] as? String == "copied-text" ? false : nil))
+        }
     }
 
     @Test("sarif: related locations carry a whole region; CR line ends are declared; an unreadable input is a notification")
@@ -142,6 +164,9 @@ struct ValidateCommandTests {
         let without = try Self.run(["a.txt", "--rules=-totals", "--format", "jsonl"], in: folder)
         #expect(without.status == 1)
         #expect(!without.output.contains("\"rule\":\"totals\""))
+        // Without `=`: the leading dash belongs to the value, and the output is the same.
+        let spaced = try Self.run(["a.txt", "--rules", "-totals", "--format", "jsonl"], in: folder)
+        #expect(spaced.status == without.status && spaced.output == without.output)
         #expect(try Self.run(["a.txt", "--rules", "no-such-rule"], in: folder).status == 2)
         #expect(try Self.run(["a.txt", "--format", "xml"], in: folder).status == 2)
     }

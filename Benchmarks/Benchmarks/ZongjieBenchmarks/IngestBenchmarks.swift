@@ -11,6 +11,8 @@ import ZongjieIngest
 /// default and for all seven (numbers and percentages too). The archive is written to a temporary folder when the
 /// benchmarks start and removed at the end; it is never committed.
 func ingestBenchmarks() {
+    // As the `zongjie` executable does before its first database (this process owns its SQLite).
+    SQLiteProcessSettings.useSingleOwnerConnections()
     let metrics: [BenchmarkMetric] = [
         .wallClock,
         .peakMemoryResident,

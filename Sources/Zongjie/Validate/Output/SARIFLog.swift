@@ -11,6 +11,12 @@ public struct SARIFLog {
     public let rules: [RuleDescriptor]
     /// The severity each rule runs at (configured, else its default).
     public let levels: [String: Severity]
+    /// Rules turned off for this run: listed with `enabled: false`, as SARIF describes them.
+    public let disabled: Set<String>
+    /// The folder that relative input paths are relative to (an absolute path), named in the
+    /// log as the base `SRCROOT` of their URIs; nil leaves relative URIs without a base.
+    public let workingDirectory: String?
+    private var usesWorkingDirectory = false
     private var results: [String] = []
     private var artifacts: [String] = []
     private var artifactIndex: [String: Int] = [:]
@@ -21,11 +27,17 @@ public struct SARIFLog {
     /// they are no file on the user's machine, so the base has a description and no URI.
     public static let bundledReferencesBase = "ZONGJIE_BUNDLED_REFERENCES"
 
-    public init(toolName: String = "zongjie", toolVersion: String, rules: [RuleDescriptor], levels: [String: Severity] = [:]) {
+    /// The base of the URIs of relative input paths.
+    public static let workingDirectoryBase = "SRCROOT"
+
+    public init(toolName: String = "zongjie", toolVersion: String, rules: [RuleDescriptor], levels: [String: Severity] = [:],
+                disabled: Set<String> = [], workingDirectory: String? = nil) {
         self.toolName = toolName
         self.toolVersion = toolVersion
         self.rules = rules
         self.levels = levels
+        self.disabled = disabled
+        self.workingDirectory = workingDirectory.map { $0.hasSuffix("/") ? $0 : $0 + "/" }
     }
 
     /// Adds a diagnostic with its location; `related` locations get lines when known.
@@ -48,7 +60,7 @@ public struct SARIFLog {
         var snippet = JSONObjectWriter()
         snippet.add("text", location.snippet)
         region.addRaw("snippet", snippet.finish())
-        result.addRaw("locations", "[" + Self.location(uri: diagnostic.source, artifact: artifact, region: region.finish()) + "]")
+        result.addRaw("locations", "[" + resultLocation(source: diagnostic.source, artifact: artifact, region: region.finish()) + "]")
         if !diagnostic.related.isEmpty {
             var related: [String] = []
             for (number, item) in diagnostic.related.enumerated() {
@@ -63,10 +75,12 @@ public struct SARIFLog {
                 entry.add("id", number)
                 var physical = JSONObjectWriter()
                 var artifactLocation = JSONObjectWriter()
-                artifactLocation.add("uri", Self.uri(item.source))
                 if let base = item.uriBaseId {
+                    artifactLocation.add("uri", Self.uri(item.source))
                     artifactLocation.add("uriBaseId", base)
                     usesBundledReferences = usesBundledReferences || base == Self.bundledReferencesBase
+                } else {
+                    addInputURI(item.source, to: &artifactLocation)
                 }
                 physical.addRaw("artifactLocation", artifactLocation.finish())
                 physical.addRaw("region", relatedRegion.finish())
@@ -89,7 +103,7 @@ public struct SARIFLog {
         var message = JSONObjectWriter()
         message.add("text", reason)
         var artifactLocation = JSONObjectWriter()
-        artifactLocation.add("uri", Self.uri(source))
+        addInputURI(source, to: &artifactLocation)
         var physical = JSONObjectWriter()
         physical.addRaw("artifactLocation", artifactLocation.finish())
         var location = JSONObjectWriter()
@@ -110,16 +124,26 @@ public struct SARIFLog {
         if let number = artifactIndex[source] { return number }
         var artifact = JSONObjectWriter()
         var location = JSONObjectWriter()
-        location.add("uri", Self.uri(source))
+        addInputURI(source, to: &location)
         artifact.addRaw("location", location.finish())
         artifacts.append(artifact.finish())
         artifactIndex[source] = artifacts.count - 1
         return artifacts.count - 1
     }
 
-    private static func location(uri: String, artifact: Int, region: String) -> String {
+    /// The URI of an input, relative ones with the working folder as their base.
+    private mutating func addInputURI(_ source: String, to artifactLocation: inout JSONObjectWriter) {
+        artifactLocation.add("uri", Self.uri(source))
+        // "-" is standard input, no path.
+        if workingDirectory != nil, !source.hasPrefix("/"), source != "-" {
+            artifactLocation.add("uriBaseId", Self.workingDirectoryBase)
+            usesWorkingDirectory = true
+        }
+    }
+
+    private mutating func resultLocation(source: String, artifact: Int, region: String) -> String {
         var artifactLocation = JSONObjectWriter()
-        artifactLocation.add("uri", Self.uri(uri))
+        addInputURI(source, to: &artifactLocation)
         artifactLocation.add("index", artifact)
         var physical = JSONObjectWriter()
         physical.addRaw("artifactLocation", artifactLocation.finish())
@@ -146,6 +170,7 @@ public struct SARIFLog {
             full.add("text", rule.description)
             object.addRaw("fullDescription", full.finish())
             var configuration = JSONObjectWriter()
+            if disabled.contains(rule.id) { configuration.add("enabled", false) }
             configuration.add("level", (levels[rule.id] ?? rule.defaultSeverity).sarifLevel)
             object.addRaw("defaultConfiguration", configuration.finish())
             ruleObjects.append(object.finish())
@@ -158,13 +183,20 @@ public struct SARIFLog {
         run.add("columnKind", "unicodeCodePoints")
         // Lines end at LF, CRLF and CR alike (SARIF's default knows only the first two).
         run.addRaw("newlineSequences", "[\"\\r\\n\",\"\\n\",\"\\r\"]")
+        var bases: [String] = []
+        if usesWorkingDirectory, let workingDirectory {
+            var base = JSONObjectWriter()
+            base.add("uri", Self.uri(workingDirectory))
+            bases.append(JSONObjectWriter.quoted(Self.workingDirectoryBase) + ":" + base.finish())
+        }
         if usesBundledReferences {
             var description = JSONObjectWriter()
             description.add("text", "Model essays bundled with zongjie: Corpus/pages of its source tree")
             var base = JSONObjectWriter()
             base.addRaw("description", description.finish())
-            run.addRaw("originalUriBaseIds", "{" + JSONObjectWriter.quoted(Self.bundledReferencesBase) + ":" + base.finish() + "}")
+            bases.append(JSONObjectWriter.quoted(Self.bundledReferencesBase) + ":" + base.finish())
         }
+        if !bases.isEmpty { run.addRaw("originalUriBaseIds", "{" + bases.joined(separator: ",") + "}") }
         var invocation = JSONObjectWriter()
         invocation.add("executionSuccessful", inputFailures.isEmpty)
         if !inputFailures.isEmpty {
