@@ -8,7 +8,7 @@ fields = '--fields' in args
 kind_filter = args[args.index('--kind') + 1] if '--kind' in args else None
 gold_dir = args[args.index('--gold') + 1] if '--gold' in args else 'Corpus/gold/records'
 pages_dir = args[args.index('--pages') + 1] if '--pages' in args else 'Corpus/pages'
-binary = '.build/release/zongjie'
+binary = os.environ.get('ZONGJIE') or '.build/release/zongjie'
 tp = collections.Counter(); fp = collections.Counter(); fn = collections.Counter()
 field_ok = collections.Counter(); field_total = collections.Counter()
 for gold_path in sorted(glob.glob(gold_dir + '/*.jsonl')):

@@ -6,9 +6,9 @@ verbose = '--verbose' in sys.argv
 args = [a for a in sys.argv[1:] if a != '--verbose']
 binary = args[0] if args else '.build/release/zongjie'
 tot = dict(atp=0, afp=0, afn=0, htp=0, hfp=0, hfn=0, lvl=0)
-for gold_path in sorted(glob.glob('Corpus/gold/structure/*.json')):
+for gold_path in sorted(glob.glob((os.environ.get('GOLD_DIR') or 'Corpus/gold/structure') + '/*.json')):
     gold = json.load(open(gold_path))
-    page = 'Corpus/' + gold['source']
+    page = (os.environ.get('PAGES_ROOT') or 'Corpus') + '/' + gold['source']
     text = open(page, encoding='utf-8', newline='').read()
     out = json.loads(subprocess.run([binary, 'segment', page, '--format', 'json'], capture_output=True, text=True).stdout)
     g_starts = {a['start'] for a in gold['articles']}

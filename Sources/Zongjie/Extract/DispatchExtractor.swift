@@ -122,9 +122,11 @@ struct DispatchExtractor {
         // Coordinated objects: 14名优秀教师、2名优秀管理干部.
         var staffOfFirst = staff(after: first.range.upperBound, verbEnd: verb.upperBound, figureStart: first.range.lowerBound)
         var cursor = max(first.range.upperBound, staffOfFirst?.upperBound ?? 0)
-        while cursor < windowEnd, s[cursor] == QuantityExtractor.dun,
+        // (5名医生和3名护士: after 和/及/与 only a figure right after the conjunction.)
+        while cursor < windowEnd, s[cursor] == QuantityExtractor.dun || Self.staffConjunctions.contains(s[cursor]),
               let next = figure(from: cursor + 1, to: min(windowEnd, cursor + 14), crossingCommas: 0),
-              next.range.lowerBound == cursor + 1 || isStaffThenFigure(cursor + 1, next.range.lowerBound) {
+              next.range.lowerBound == cursor + 1
+                || (s[cursor] == QuantityExtractor.dun && isStaffThenFigure(cursor + 1, next.range.lowerBound)) {
             figures.append(next)
             let nextStaff = staff(after: next.range.upperBound, verbEnd: verb.upperBound, figureStart: next.range.lowerBound)
             cursor = max(next.range.upperBound, nextStaff?.upperBound ?? next.range.upperBound)
@@ -136,7 +138,8 @@ struct DispatchExtractor {
         for (index, figure) in figures.enumerated() {
             var staffRange = index == 0 ? staffOfFirst : staff(after: figure.range.upperBound, verbEnd: verb.upperBound, figureStart: figure.range.lowerBound)
             // 、专业技术人才56名: the staff stands between the 、 and the figure.
-            if index > 0, s[figure.range.lowerBound - 1] != QuantityExtractor.dun {
+            if index > 0, s[figure.range.lowerBound - 1] != QuantityExtractor.dun,
+               !Self.staffConjunctions.contains(s[figure.range.lowerBound - 1]) {
                 var start = figure.range.lowerBound
                 while start > 0, s[start - 1] != QuantityExtractor.dun { start -= 1 }
                 staffRange = start..<figure.range.lowerBound
@@ -184,7 +187,12 @@ struct DispatchExtractor {
         var i = start
         while i < end {
             let c = s[i]
-            if c == HeadingMarkers.comma { commas += 1; if commas > crossingCommas { return nil } }
+            if c == HeadingMarkers.comma {
+                commas += 1
+                if commas > crossingCommas { return nil }
+                // 派出专家团队，为库车市1.2万名农村妇女…: the people served, not the people sent.
+                if Self.beneficiaryClauseList.startsWord(in: s, at: i + 1) { return nil }
+            }
             if ExtractionContext.isSentenceBreak(c) { return nil }
             // Another sending verb owns what follows (择优选派、…，每学年选派5位).
             if i > start, Self.verbFirstCharacters.contains(c), sendingVerbLength(at: i) != nil { return nil }
@@ -255,7 +263,8 @@ struct DispatchExtractor {
     /// (支教教师共选派200名).
     private func staff(after figureEnd: Int, verbEnd: Int, figureStart: Int) -> Range<Int>? {
         let s = context.s
-        if let phrase = nounPhrase(from: figureEnd) {
+        // 增派医务人员38人次驰援库车: what follows the figure names no staff, the noun before it does.
+        if let phrase = nounPhrase(from: figureEnd), containsStaffHead(phrase) || !staffHeadPrecedes(figureStart, floor: verbEnd) {
             let next: UInt32 = phrase.upperBound < s.count ? s[phrase.upperBound] : 0x3002
             // Qualities before the noun (思想作风好、…的医务人员) hold no head noun of staff.
             if next == 0x7684 || next == HeadingMarkers.comma || next == QuantityExtractor.dun, !containsStaffHead(phrase),
@@ -288,6 +297,21 @@ struct DispatchExtractor {
     }
 
     static let fillersBeforeFigure: [[UInt32]] = ["共计", "共", "计", "约", "近", "达", "有"].map(scalars)
+
+    /// Whether a head noun of staff ends right before the figure, past fillers (医务人员38人次, 队员共40人).
+    private func staffHeadPrecedes(_ figureStart: Int, floor: Int) -> Bool {
+        let s = context.s
+        guard figureStart > floor else { return false }
+        var end = figureStart
+        for filler in Self.fillersBeforeFigure where end - filler.count >= floor && s.hasPrefix(filler, at: end - filler.count) {
+            end -= filler.count
+            break
+        }
+        return Self.staffHeadList.longestMatch(in: s, endingAt: end, floor: floor) != nil
+    }
+
+    /// Words that open a clause about whom the staff serve (，为…, ，帮助…), not whom were sent.
+    static let beneficiaryClauseList = WordList(["为", "给", "向", "帮助", "替"].map(scalars))
 
     /// One figure for staff of two kinds (5、6名校长和中层干部, 30名医生及护士): the whole
     /// coordination, when the noun after 和/及/与 ends with a head noun of staff too.
@@ -371,7 +395,7 @@ struct DispatchExtractor {
 
     static let verbsAfterStaff: [[UInt32]] = [
         "到", "赴", "前往", "去", "来", "参加", "开展", "担任", "挂职", "支教", "进驻", "下乡", "深入", "组成", "工作", "服务",
-        "讲学", "授课", "帮扶", "指导", "从事", "驻", "入驻", "常驻", "带队", "分赴", "奔赴", "承担", "开始", "负责", "冒着",
+        "讲学", "授课", "帮扶", "指导", "从事", "驻", "入驻", "常驻", "带队", "分赴", "奔赴", "承担", "开始", "负责", "冒着", "驰援",
     ].map(scalars)
 
     private func isVerbAhead(_ position: Int) -> Bool {

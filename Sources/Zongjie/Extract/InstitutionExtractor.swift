@@ -31,7 +31,9 @@ struct InstitutionExtractor {
         list += make(["学院", "师范学院", "医学院", "职业技术学院", "研究生院", "师院", "师大", "农大", "医大", "工大"], .university, anchor: true, subunits: true)
         // Bare 医院 / 学校 are too common after verbs (提高医院…, 召开学校…) to stand without a place.
         list += make(["医院", "人民医院", "中心医院", "中医院", "中医医院", "妇幼保健院", "红十字会医院", "卫生院", "中心卫生院",
-                      "社区卫生服务中心", "卫生服务中心", "疾病预防控制中心", "疾控中心", "保健院", "防疫站"], .hospital, anchor: true)
+                      "社区卫生服务中心", "卫生服务中心", "保健院"], .hospital, anchor: true)
+        // Public-health agencies treat no patients: not hospitals in the record contract's sense.
+        list += make(["疾病预防控制中心", "疾控中心", "防疫站"], .other, anchor: true)
         list += make(["方舱医院"], .hospital, anchor: false)
         list += make(["学校"], .school, anchor: true)
         list += make(["小学", "中学", "初中", "高中", "中心学校", "中心小学", "幼儿园", "职中", "完小", "一中", "二中", "三中",
@@ -112,7 +114,7 @@ struct InstitutionExtractor {
 
     /// Characters right before a suffix that make it part of another word (大局, 常委).
     static let falseSuffixPrecedents: [UInt32: Set<UInt32>] = [
-        0x5C40: Set(scalars("大布格全结时政当开破残骗")),   // 局
+        0x5C40: Set(scalars("大布格全结时政当开破残骗副")),   // 局 (副局长: a title)
         0x59D4: Set(scalars("常编主部")),                // 委
         0x5927: Set(scalars("扩上考读进念")),              // 大(学): 扩大学…, 上大学
         0x9AD8: Set(scalars("提升崇")),                  // 高(中): 提高中…
@@ -146,7 +148,8 @@ struct InstitutionExtractor {
     /// Official names joined by 和 (人力资源和社会保障局, 住房和城乡建设厅, 发展和改革委员会).
     static let conjoinedNames: [[UInt32]] = [
         "人力资源和社会保障", "住房和城乡建设", "工业和信息化", "发展和改革", "文化和旅游", "文化广电和旅游", "自然资源和规划",
-        "卫生和计划生育", "教育和体育", "民族和宗教", "科学技术和工业信息化", "商务和投资促进",
+        "卫生和计划生育", "教育和体育", "民族和宗教", "科学技术和工业信息化", "商务和投资促进", "商务和工业信息化",
+        "商务和经济信息化", "人口和计划生育", "农业和农村", "交通和运输", "水利和湖泊",
     ].map(scalars)
 
     static let conjoinedNameList = WordList(conjoinedNames)
@@ -289,7 +292,13 @@ struct InstitutionExtractor {
         // The leftmost anchor: a place, a known organisation, a placeholder, a name prefix.
         var start: Int? = nil
         var position = bodyStart
+        // Places inside an official name joined by 和 anchor nothing (人力|资源|和社会保障局: 资源 is a county).
+        let insideConjoined = conjoinedNameInterior(bodyStart..<suffixStart)
         while position < suffixStart {
+            if insideConjoined.contains(position) {
+                position += 1
+                continue
+            }
             if isNameMask(position) {
                 var after = position
                 while after < suffixStart, isNameMask(after) || s[after] == 0x7A { after += 1 }
@@ -308,6 +317,7 @@ struct InstitutionExtractor {
                 break
             }
             if let (place, placeEnd) = gazetteer.longestPlace(in: s, at: position, limit: suffixEnd), placeEnd <= suffixEnd,
+               !isConjunctionCounty(position, placeEnd),
                place.level != .region || placeEnd < suffixStart || suffix.type == .university {
                 // 新建|疏勒县: a short form that is also a word, right before a full place name that it
                 // does not contain, is not the anchor (赣州|崇义县 is: 赣州 contains 崇义县).
@@ -384,7 +394,10 @@ struct InstitutionExtractor {
             guard let proper = chosen else { return nil }
             start = proper
         }
-        guard let nameStart = start else { return nil }
+        guard var nameStart = start else { return nil }
+        if isDeterminedClass(nameStart..<suffixStart) { return nil }
+        // 天津市对口支援新疆和田地区工作前方指挥部: the headquarters is named after the province it comes from.
+        if suffix.text == Self.headquarters, let sender = aidingProvinceStart(before: nameStart) { nameStart = sender }
         // Generic: the proper part is only generic words (县人民医院, 受援医院, 乡镇卫生院).
         if !masked && isGeneric(nameStart..<suffixStart) { return nil }
         // A place alone before a government suffix that names a level (县委 in 大连市县委) is fine;
@@ -413,13 +426,60 @@ struct InstitutionExtractor {
         return nil
     }
 
-    /// A placeholder inside a name: x × _ *, or □ doubled (□□乡卫生院; a single □ is lost punctuation).
+    /// A placeholder inside a name: x × _ *, or □ or 某 doubled (□□乡卫生院, 某某大学; a single □ is
+    /// lost punctuation, a single 某 may be part of a word).
     private func isNameMask(_ position: Int) -> Bool {
         let s = context.s
         let c = s[position]
         if NumeralCharacters.isMask(c) { return true }
-        guard c == 0x25A1 else { return false }
-        return (position > 0 && s[position - 1] == 0x25A1) || (position + 1 < s.count && s[position + 1] == 0x25A1)
+        guard c == 0x25A1 || c == 0x67D0 else { return false }
+        return (position > 0 && s[position - 1] == c) || (position + 1 < s.count && s[position + 1] == c)
+    }
+
+    /// The positions after the first character of each official name joined by 和 in `body`.
+    private func conjoinedNameInterior(_ body: Range<Int>) -> Range<Int> {
+        let s = context.s
+        guard Self.conjoinedNameList.occurs(in: s, range: body) else { return 0..<0 }
+        for position in body {
+            if let length = Self.conjoinedNameList.longestMatch(in: s, at: position, limit: body.upperBound) {
+                return (position + 1)..<(position + length)
+            }
+        }
+        return 0..<0
+    }
+
+    /// 大力支持和县委: after a Han character, 和 is the conjunction, not the county 和县.
+    private func isConjunctionCounty(_ position: Int, _ placeEnd: Int) -> Bool {
+        let s = context.s
+        return placeEnd - position == 2 && s[position] == 0x548C && s[position + 1] == 0x53BF
+            && position > 0 && CharacterClass.of(s[position - 1]) == .han
+    }
+
+    /// A class of institutions, not one: 全县高中, 城区每所学校, 宁波市属医院.
+    private func isDeterminedClass(_ name: Range<Int>) -> Bool {
+        let s = context.s
+        if name.count >= 2, s[name.lowerBound] == 0x5168, Self.levelPrefixes.contains(s[name.lowerBound + 1]) { return true }   // 全县
+        for k in name {
+            if s[k] == 0x6BCF { return true }   // 每
+            if k + 1 < name.upperBound, s[k + 1] == 0x5C5E, Self.levelPrefixes.contains(s[k]) { return true }   // 市属
+        }
+        return false
+    }
+
+    static let headquarters = scalars("指挥部")
+    static let aidingWords: [[UInt32]] = ["对口支援", "支援"].map(scalars)
+
+    /// The start of the aiding province or city right before 对口支援 that ends at `nameStart`.
+    private func aidingProvinceStart(before nameStart: Int) -> Int? {
+        let s = context.s
+        guard let aid = Self.aidingWords.first(where: { nameStart - $0.count >= 0 && s.hasPrefix($0, at: nameStart - $0.count) }) else {
+            return nil
+        }
+        let placeEnd = nameStart - aid.count
+        // The longest chain of places that ends there (按照|天津市, 浙江省|宁波市).
+        return (max(0, placeEnd - 12)..<placeEnd).first { start in
+            gazetteer.longestPlace(in: s, at: start, limit: placeEnd) != nil && placeChainEnd(from: start, limit: placeEnd) == placeEnd
+        }
     }
 
     /// A name may start here: after punctuation, a boundary character, or a pronoun such as 我市.

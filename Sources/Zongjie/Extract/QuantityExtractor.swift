@@ -315,6 +315,10 @@ struct QuantityExtractor {
         let s = context.s
         let start = first.range.lowerBound
         if high == nil, first.range.count == 1, s[start] == 0x4E00 || s[start] == 0x58F9 { return true }   // 一 壹
+        // “百名医生进修计划”, “千名干部下基层”: a round figure opening a quoted name is the programme's name.
+        if high == nil, first.range.count == 1, Self.roundNumerals.contains(s[start]), start > 0, Self.openingQuotes.contains(s[start - 1]) {
+            return true
+        }
         // A qualifier before it (近百名医师) makes it a figure, not a programme's name.
         if Qualifiers.leading(s, endingAt: start) == nil {
             for position in max(0, start - Self.fixedExpressionList.longestWord + 1)...start {
@@ -331,30 +335,48 @@ struct QuantityExtractor {
     }
 
     static let fixedExpressionList = WordList(fixedExpressions)
+    static let roundNumerals = ScalarSet("十百千万")
+    static let openingQuotes = ScalarSet("“《「\"'‘")
 
     static let sessionFollowers = ScalarSet("全人政中党代委")
 
     // MARK: Counted objects
 
     /// Characters that are function words wherever they stand.
-    static let objectStops = ScalarSet("的地得了着和与及或在到至赴为对从向由把被将等于是有进来去达各也都已还又并很共")
+    static let objectStops = ScalarSet("的地得了着和与及或在到至赴为对从向由把被将等于是有进来去达各也都已还又并很共其")
     /// Function words whose characters also begin nouns (进行 but 进修人员, 共计 but 计算机, 其中 but
     /// 集中式, 全年 but 全科医生): they end a noun phrase as words, not as characters.
     static let objectStopWords = WordList([
         "进行", "进入", "进一步", "来自", "来到", "去年", "去往", "共计", "共有", "合计", "计划", "达到", "达成", "其中", "均为",
         "均有", "均已", "全年", "全县", "全市", "全省", "全区", "全院", "全校", "全乡", "全镇", "全国", "全体", "全部", "全面",
-        "目前", "正在", "已经",
+        "目前", "正在", "已经", "共同",
     ].map(scalars))
     /// Nouns that hold a function character (从业人员, 在校学生, 对口医院, 当地医务人员, 各类人员).
     static let nounsWithStops = WordList([
         "从业", "在职", "在校", "在岗", "在编", "在读", "在院", "在建", "对口", "为民", "有关", "有效", "和平", "进修",
         "本地", "当地", "外地", "各地", "两地", "基地", "实地", "地区", "地方", "地市", "各类", "各级", "各族", "来华",
-        "达标", "研究生", "学生", "医生", "卫生", "先进", "引进", "共产", "共青", "共享", "公共",
+        "达标", "研究生", "学生", "医生", "卫生", "先进", "引进", "共产", "共青", "共享", "公共", "其他", "其它", "尤其",
     ].map(scalars))
+    /// Nouns that begin with a verb (培训|中心, 工作|室): the verb does not end the noun there.
+    static let nounsStartingWithVerbs = WordList([
+        "培训中心", "培训班", "培训基地", "培训点", "服务站", "服务中心", "服务队", "工作室", "工作站", "工作队", "工作组",
+        "学习心得", "建设项目", "援建项目", "帮扶项目", "示范课", "指导中心", "发展中心",
+    ].map(scalars))
+
+    /// Whether a noun of `nounsStartingWithVerbs` covers `position` inside `range`.
+    private func isInsideNounStartingWithVerb(_ position: Int, _ range: Range<Int>) -> Bool {
+        let s = context.s
+        for back in 0...3 where position - back >= range.lowerBound {
+            if let length = Self.nounsStartingWithVerbs.longestMatch(in: s, at: position - back, limit: range.upperBound), length > back {
+                return true
+            }
+        }
+        return false
+    }
     /// Nouns that begin with the last character of a verb (建设|设备): the verb does not end there.
     static let nounsWithVerbs = WordList(["设备", "设施"].map(scalars))
     /// Words of a total between a noun and its number (设备共15台套, 教师共计20名).
-    static let totalWordList = WordList(["共", "共计", "合计", "总计", "计"].map(scalars))
+    static let totalWordList = WordList(["共", "共计", "合计", "总计", "计", "累计"].map(scalars))
 
     /// Whether a word of `nounsWithStops` covers `position` inside `range`.
     private func isInsideNounWithStop(_ position: Int, _ range: Range<Int>) -> Bool {
@@ -377,6 +399,8 @@ struct QuantityExtractor {
         "阴性", "收满", "聘", "设", "前", "后", "以来", "左右", "以上", "以下", "报考", "派出", "选派", "派驻", "下派", "率",
         "带队", "带领", "组队", "就", "新发展", "发展", "希望", "实施", "安排", "举行", "开设", "建立", "成立", "创建", "新建",
         "制定", "制订", "编制", "选送", "驻点", "常驻", "考取", "改造", "抢救", "会诊", "健全", "帮带", "来院", "来校",
+        "吸纳", "开发", "编写", "撰写", "采购", "开通", "建成", "筛查", "申报", "打磨", "配备", "结成", "任教", "挂任", "抽调",
+        "通过", "共建", "驰援", "推广", "带动", "争取", "输送", "组派", "增派", "外派", "派遣", "轮派",
     ].map(scalars)
     /// Scope words that open a noun phrase without being part of it (全年门诊 → 门诊).
     static let objectPrefixes: [[UInt32]] = [
@@ -418,7 +442,8 @@ struct QuantityExtractor {
         // Back to a function word or a verb (援卫生院捐赠|心电图机, 全年|住院).
         while begin > floor, CharacterClass.of(s[begin - 1]) == .han, !Self.objectStopWords.endsWord(in: s, at: begin, floor: floor),
               begin == end || !Self.objectVerbList.endsWord(in: s, at: begin, floor: floor)
-                || Self.nounsWithVerbs.longestMatch(in: s, at: begin - 1, limit: end) != nil {
+                || Self.nounsWithVerbs.longestMatch(in: s, at: begin - 1, limit: end) != nil
+                || isInsideNounStartingWithVerb(begin, floor..<end) {
             if Self.objectStops.contains(s[begin - 1]), !isInsideNounWithStop(begin - 1, floor..<end) { break }
             begin -= 1
         }
@@ -430,7 +455,10 @@ struct QuantityExtractor {
         var trimmed = true
         while trimmed {
             trimmed = false
-            if let length = Self.objectVerbOrPrefixList.longestMatch(in: s, at: begin, limit: end - 1) {
+            // (Not the start of a noun: 设|备, 培训|中心.)
+            if let length = Self.objectVerbOrPrefixList.longestMatch(in: s, at: begin, limit: end - 1),
+               Self.nounsWithVerbs.longestMatch(in: s, at: begin, limit: end) == nil,
+               Self.nounsStartingWithVerbs.longestMatch(in: s, at: begin, limit: end) == nil {
                 begin += length
                 trimmed = true
             }
@@ -454,7 +482,7 @@ struct QuantityExtractor {
         let s = context.s
         var end = start
         let limit = min(s.count, start + 8)
-        while end < limit, CharacterClass.of(s[end]) == .han, !isVerb(at: end),
+        while end < limit, CharacterClass.of(s[end]) == .han, !isVerb(at: end) || isInsideNounStartingWithVerb(end, start..<limit),
               !Self.objectStopWords.startsWord(in: s, at: end, limit: limit) {
             if Self.objectStops.contains(s[end]), !isInsideNounWithStop(end, start..<limit) { break }
             end += 1

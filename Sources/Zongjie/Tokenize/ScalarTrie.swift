@@ -5,9 +5,14 @@
 /// passes three small filters first: a bit set of first scalars, a small table of the root's edges,
 /// and a hashed bit set of every word's first two scalars.
 struct ScalarTrie: Sendable {
-    /// Edge keys `(node << 21) | scalar + 1` (0 = empty slot) and their child nodes.
-    private var keys: [UInt64]
-    private var children: [Int32]
+    /// An edge: its key `(node << 21) | scalar + 1` (0 = empty slot) beside its child node, so
+    /// that a probe that finds its key finds the child in the same cache line (the table of a
+    /// big gazetteer is far larger than the cache, and a walk is a miss per character).
+    private struct Edge {
+        var key: UInt64
+        var child: Int32
+    }
+    private var edges: [Edge]
     private var mask: Int
     /// Payload per node: index of the entry that ends there, or -1.
     private(set) var terminal: [Int32]
@@ -22,8 +27,7 @@ struct ScalarTrie: Sendable {
     private var edgeCount = 0
 
     init() {
-        keys = [UInt64](repeating: 0, count: 1024)
-        children = [Int32](repeating: 0, count: 1024)
+        edges = [Edge](repeating: Edge(key: 0, child: 0), count: 1024)
         mask = 1023
         terminal = [-1]
         firstScalars = [UInt64](repeating: 0, count: 0x10000 / 64)
@@ -58,9 +62,9 @@ struct ScalarTrie: Sendable {
         let wanted = Self.key(node, scalar)
         var index = Self.slot(wanted, mask)
         while true {
-            let found = keys[index]
-            if found == wanted { return children[index] }
-            if found == 0 { return nil }
+            let edge = edges[index]
+            if edge.key == wanted { return edge.child }
+            if edge.key == 0 { return nil }
             index = (index + 1) & mask
         }
     }
@@ -126,26 +130,22 @@ struct ScalarTrie: Sendable {
     }
 
     private mutating func addEdge(_ key: UInt64, _ child: Int32) {
-        if (edgeCount + 1) * 2 > keys.count { grow() }
-        var index = Self.slot(key, mask)
-        while keys[index] != 0 { index = (index + 1) & mask }
-        keys[index] = key
-        children[index] = child
+        if (edgeCount + 1) * 2 > edges.count { grow() }
+        place(Edge(key: key, child: child))
         edgeCount += 1
     }
 
+    private mutating func place(_ edge: Edge) {
+        var index = Self.slot(edge.key, mask)
+        while edges[index].key != 0 { index = (index + 1) & mask }
+        edges[index] = edge
+    }
+
     private mutating func grow() {
-        let oldKeys = keys
-        let oldChildren = children
-        keys = [UInt64](repeating: 0, count: oldKeys.count * 2)
-        children = [Int32](repeating: 0, count: oldKeys.count * 2)
-        mask = keys.count - 1
-        for (index, key) in oldKeys.enumerated() where key != 0 {
-            var slot = Self.slot(key, mask)
-            while keys[slot] != 0 { slot = (slot + 1) & mask }
-            keys[slot] = key
-            children[slot] = oldChildren[index]
-        }
+        let old = edges
+        edges = [Edge](repeating: Edge(key: 0, child: 0), count: old.count * 2)
+        mask = edges.count - 1
+        for edge in old where edge.key != 0 { place(edge) }
     }
 
     /// Calls `body(length, entry)` for every word that starts at `start` in `text` and ends

@@ -167,9 +167,18 @@ public struct PlaceholderRule: ValidationRule {
     /// **重点工作**: a run of stars closed by the same run on the line, around real text.
     func isMarkdownEmphasis(_ run: Range<Int>, s: [UInt32]) -> Bool {
         let length = run.count
+        // Runs pair up from the line's start: after an even number of runs this one can only
+        // open, after an odd number only close (**、**两名同志赴**乡: the second run closes the
+        // first, and the third opens nothing).
+        var runsBefore = 0
+        var back = run.lowerBound - 1
+        while back >= 0, !TextScan.isLineBreak(s[back]) {
+            if s[back] == 0x2A, back == 0 || s[back - 1] != 0x2A { runsBefore += 1 }
+            back -= 1
+        }
         // Opening: look for the closing run.
         var k = run.upperBound
-        while k < s.count, k - run.upperBound <= 60, !TextScan.isLineBreak(s[k]) {
+        while runsBefore % 2 == 0, k < s.count, k - run.upperBound <= 60, !TextScan.isLineBreak(s[k]) {
             if s[k] == 0x2A {
                 var end = k
                 while end < s.count, s[end] == 0x2A { end += 1 }
@@ -179,7 +188,7 @@ public struct PlaceholderRule: ValidationRule {
         }
         // Closing: look back for the opening run.
         k = run.lowerBound - 1
-        while k >= 0, run.lowerBound - k <= 60, !TextScan.isLineBreak(s[k]) {
+        while runsBefore % 2 == 1, k >= 0, run.lowerBound - k <= 60, !TextScan.isLineBreak(s[k]) {
             if s[k] == 0x2A {
                 var start = k
                 while start > 0, s[start - 1] == 0x2A { start -= 1 }
