@@ -69,8 +69,9 @@ enum BoilerplateRules {
 
     static let uiTexts: [[UInt32]] = [
         "关闭", "返回顶部", "上一篇", "下一篇", "打印本页", "打印", "收藏", "收藏本文", "分享到", "点击下载", "下载本文",
-        "复制全文", "展开全文", "查看全文", "阅读全文", "返回首页", "加入收藏", "举报", "评论",
+        "复制全文", "展开全文", "查看全文", "阅读全文", "返回首页", "加入收藏", "举报", "评论", "关闭窗口", "打印文章",
     ].map(scalars)
+    static let uiTextList = WordList(uiTexts)
 
     /// Headers of a list of links to other pages.
     static let relatedLinksHeaders: [[UInt32]] = [
@@ -79,12 +80,36 @@ enum BoilerplateRules {
 
     /// A line that is only a UI label (关闭, 上一篇：…, 相关推荐).
     static func isUIText(_ s: [UInt32], _ line: Range<Int>) -> Bool {
-        startsWithLabel(uiTexts, s, line) || isRelatedLinksHeader(s, line)
+        startsWithLabel(uiTexts, s, line) || isRelatedLinksHeader(s, line) || isBracketedUI(s, line)
     }
 
-    /// `相关推荐：`, `猜你喜欢`: the header of the links to other pages that end a page.
+    /// `相关推荐：`, `猜你喜欢`: the header of the links to other pages that end a page; with the
+    /// links on its own line (`相关推荐：医疗队工作总结 | 援疆工作总结 | …`) when they are separated by `|`.
     static func isRelatedLinksHeader(_ s: [UInt32], _ line: Range<Int>) -> Bool {
-        startsWithLabel(relatedLinksHeaders, s, line)
+        if startsWithLabel(relatedLinksHeaders, s, line) { return true }
+        guard line.count <= 240, s.contains(scalars("|"), in: line) else { return false }
+        return relatedLinksHeaders.contains { header in
+            s.hasPrefix(header, at: line.lowerBound) && line.lowerBound + header.count < line.upperBound
+                && s[line.lowerBound + header.count] == 0x3A
+        }
+    }
+
+    /// `【打印本页】 【关闭窗口】`, `[收藏] [打印]`: only UI labels in brackets.
+    static func isBracketedUI(_ s: [UInt32], _ line: Range<Int>) -> Bool {
+        guard line.count <= 60 else { return false }
+        var k = line.lowerBound
+        var labels = 0
+        while k < line.upperBound {
+            let c = s[k]
+            if c == 0x20 || c == 0x3000 || c == 0x09 { k += 1; continue }
+            guard c == 0x3010 || c == 0x5B else { return false }   // 【 [
+            let close: UInt32 = c == 0x3010 ? 0x3011 : 0x5D
+            guard let length = uiTextList.longestMatch(in: s, at: k + 1, limit: line.upperBound),
+                  k + 1 + length < line.upperBound, s[k + 1 + length] == close else { return false }
+            labels += 1
+            k += length + 2
+        }
+        return labels > 0
     }
 
     /// The line is one of `labels`, alone or followed by `:`, a space or `>` (上一篇：乡村医生培训工作总结).

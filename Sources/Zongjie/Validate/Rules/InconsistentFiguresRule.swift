@@ -25,6 +25,9 @@ public struct InconsistentFiguresRule: ValidationRule {
         var cumulative: Bool
         var low: Double
         var high: Double
+        /// Time words (一年来, 今年 …) when they are not part of the key: a statement without any
+        /// agrees with every scope, two with different ones are different periods.
+        var scope = ""
     }
 
     /// Characters that end the name of a unit (a hospital, a school, a township, a department).
@@ -63,6 +66,7 @@ public struct InconsistentFiguresRule: ValidationRule {
                 // Totals (共/累计) are compared across sections, except sections headed by
                 // different units: (一)城关镇卫生院…共完成手术86台 and (二)李家乡卫生院…共完成手术120台.
                 guard earlier.cumulative == statement.cumulative,
+                      earlier.scope.isEmpty || statement.scope.isEmpty || earlier.scope == statement.scope,
                       statement.cumulative ? !Self.namesOtherUnits(earlier.section, statement.section) : earlier.section == statement.section,
                       statement.high < earlier.low - 1e-9 || statement.low > earlier.high + 1e-9,
                       earlier.range.upperBound <= statement.range.lowerBound else { continue }
@@ -123,14 +127,31 @@ public struct InconsistentFiguresRule: ValidationRule {
         return result
     }
 
-    /// Counts after a 共/累计 marker and a verb (共派出12名医生, 累计培训医务人员300人次).
+    /// Counts and sums of money after a 共/累计 marker and a verb (共派出12名医生, 累计培训医务人员300人次,
+    /// 累计投入援建资金3.6亿元).
     func countStatements(_ context: ValidationContext) -> [Statement] {
         let s = context.s
         let reader = FigureReader()
         var result: [Statement] = []
-        for located in context.records(.count) {
-            guard case .count(let value) = located.record.value,
-                  let article = context.articleIndex(at: located.range.lowerBound),
+        for located in context.records(.count) + context.records(.money) {
+            let unit: String
+            var object: String?
+            var figure: (low: Double, high: Double)
+            switch located.record.value {
+            case .count(let value):
+                guard let read = reader.figure(of: located, in: s) else { continue }
+                unit = TotalsRule.unitFamily(value.unit)
+                object = value.object
+                figure = (read.low, read.high)
+            case .money(let value):
+                // Only exact sums compare: 约/近/余 leave too much room.
+                guard value.qualifier == .exact, value.low == value.high else { continue }
+                unit = "yuan:" + value.currency
+                figure = (value.low, value.high)
+            default:
+                continue
+            }
+            guard let article = context.articleIndex(at: located.range.lowerBound),
                   !context.isBoilerplate(located.range.lowerBound) else { continue }
             let clauseStart = TextScan.clauseStart(s, before: located.range.lowerBound)
             let clause = clauseStart..<located.range.lowerBound
@@ -143,21 +164,33 @@ public struct InconsistentFiguresRule: ValidationRule {
             for filler in ["达到", "达", "有", "为"] where phrase.hasSuffix(filler) { phrase.removeLast(filler.count); break }
             // A verb is needed: 共12名 alone says too little to be the same quantity.
             guard phrase.count >= 2, !context.isPlanContext(located.range.lowerBound, headings: false) else { continue }
-            guard let figure = reader.figure(of: located, in: s) else { continue }
-            let (subject, scope) = Self.subjectAndScope(TextScan.hanText(s, clauseStart..<markerStart))
+            let (subject, clauseScope) = Self.subjectAndScope(TextScan.hanText(s, clauseStart..<markerStart))
+            var scope = clauseScope
+            // A time word earlier in the sentence scopes the statement too (一年来，驻村工作队共接诊…).
+            let sentenceStart = context.sentence(around: located.range.lowerBound).lowerBound
+            if sentenceStart < clauseStart {
+                let (_, sentenceScope) = Self.subjectAndScope(TextScan.hanText(s, sentenceStart..<clauseStart))
+                scope = Self.mergedScopes(scope, sentenceScope)
+            }
             // The verb, and the counted noun written before the figure (派出医疗队员12名) or after
             // it (派出12名医疗队员).
             let verb = String(phrase.prefix(2))
-            let noun = phrase.count > 2 ? String(phrase.dropFirst(2)) : (value.object ?? "")
-            var key = ["count", verb, noun, TotalsRule.unitFamily(value.unit), subject, scope, rate(s, in: clause)]
+            let noun = phrase.count > 2 ? String(phrase.dropFirst(2)) : (object ?? "")
+            var key = ["count", verb, noun, unit, subject, rate(s, in: clause)]
             key.append(destination(after: located.range.upperBound, s: s))
             key.append(years(before: located.range.lowerBound, context: context))
             // The span: from the marker to the end of the figure.
             result.append(Statement(range: markerStart..<located.range.upperBound, article: article,
                                     key: key.joined(separator: "|"), section: context.sectionPath(at: located.range.lowerBound),
-                                    cumulative: true, low: figure.low, high: figure.high))
+                                    cumulative: true, low: figure.low, high: figure.high, scope: scope))
         }
         return result
+    }
+
+    /// Two comma-joined sets of time words as one.
+    static func mergedScopes(_ a: String, _ b: String) -> String {
+        let words = Set(a.split(separator: ",").map(String.init) + b.split(separator: ",").map(String.init))
+        return words.sorted().joined(separator: ",")
     }
 
     /// A 共/累计/先后 marker in the clause: whether there is one, and where it starts (or the
