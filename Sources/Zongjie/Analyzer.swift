@@ -22,11 +22,21 @@ public final class Analyzer {
             structure.articles[index].author = author
         }
         var records = RecordExtractor.extract(context, kinds: kinds)
+        // Neighbouring records mostly share their section: its path (an array of headings) is
+        // built once and shared.
+        var last: (article: Int, section: Int, path: [String])?
         for index in records.indices {
             let offset = records[index].start
             if let article = structure.articleIndex(containing: offset) {
                 records[index].article = article
-                records[index].section = structure.sectionPath(containing: offset, inArticle: article)
+                let section = structure.innermostSectionStart(containing: offset, inArticle: article)
+                if let last, last.article == article, last.section == section {
+                    records[index].section = last.path
+                } else {
+                    let path = structure.sectionPath(containing: offset, inArticle: article)
+                    records[index].section = path
+                    last = (article, section, path)
+                }
             }
         }
         return Analysis(document: document, structure: structure, records: records)

@@ -232,6 +232,24 @@ public struct NumeralParser: Sendable {
     }
 
     /// Integer and decimal numerals with units, 零, 几/多/余 and 点 decimals.
+    /// Where the next part of a numeral starts after `j`: spaces may separate parts of a Chinese
+    /// numeral, never two Arabic numbers. (A static function of its arguments rather than a
+    /// closure in parseCore: one that captures parseCore's mutable locals boxes them on the heap
+    /// at every call, and parseCore runs at every digit of a text.)
+    @inline(__always)
+    private static func nextPart(_ s: UnsafeBufferPointer<UInt32>, _ j: Int, _ limit: Int, _ options: Options,
+                                 _ chineseSoFar: Bool, _ noCurrent: Bool) -> Int {
+        guard options.contains(.spaces), j < limit, s[j] == 0x20 else { return j }
+        var k = j
+        while k < limit, s[k] == 0x20 { k += 1 }
+        guard k < limit else { return j }
+        let c = s[k]
+        let joins = digit(c) >= 0 || NumeralCharacters.smallUnit(c) > 0 || largeUnit(c, options) > 0
+            || isApproximation(c) || c == point || c == pointTraditional
+            || (NumeralCharacters.isASCIIDigit(c) && chineseSoFar && noCurrent)
+        return joins ? k : j
+    }
+
     private func parseCore(_ s: UnsafeBufferPointer<UInt32>, _ start: Int, _ limit: Int) -> NumeralMatch? {
         var i = start
         var total = 0.0          // completed large-unit groups
@@ -252,19 +270,6 @@ public struct NumeralParser: Sendable {
         var end = start
         var fraction = 0.0
 
-        @inline(__always) func nextPart(_ j: Int) -> Int {
-            // Spaces may separate parts of a Chinese numeral, never two Arabic numbers.
-            guard options.contains(.spaces), j < limit, s[j] == 0x20 else { return j }
-            var k = j
-            while k < limit, s[k] == 0x20 { k += 1 }
-            guard k < limit else { return j }
-            let c = s[k]
-            let joins = Self.digit(c) >= 0 || NumeralCharacters.smallUnit(c) > 0 || Self.largeUnit(c, options) > 0
-                || Self.isApproximation(c) || c == Self.point || c == Self.pointTraditional
-                || (NumeralCharacters.isASCIIDigit(c) && (isChinese || sawUnit) && current == nil)
-            return joins ? k : j
-        }
-
         loop: while i < limit {
             let c = s[i]
             // Arabic digits (with thousands groups and a decimal part).
@@ -280,7 +285,7 @@ public struct NumeralParser: Sendable {
                 i = arabic.end
                 end = i
                 if arabic.isDecimal { digitRun = 0 }
-                i = nextPart(i)
+                i = Self.nextPart(s, i, limit, options, isChinese || sawUnit, current == nil)
                 continue
             }
             let d = Self.digit(c)
@@ -297,7 +302,7 @@ public struct NumeralParser: Sendable {
                     isChinese = true
                     i += 1
                     end = i
-                    i = nextPart(i)
+                    i = Self.nextPart(s, i, limit, options, isChinese || sawUnit, current == nil)
                     continue
                 }
                 if current != nil {
@@ -316,7 +321,7 @@ public struct NumeralParser: Sendable {
                 isChinese = true
                 i += 1
                 end = i
-                i = nextPart(i)
+                i = Self.nextPart(s, i, limit, options, isChinese || sawUnit, current == nil)
                 continue
             }
             let small = NumeralCharacters.smallUnit(c)
@@ -343,7 +348,7 @@ public struct NumeralParser: Sendable {
                 isChinese = true
                 i += 1
                 end = i
-                i = nextPart(i)
+                i = Self.nextPart(s, i, limit, options, isChinese || sawUnit, current == nil)
                 continue
             }
             let shorthand = NumeralCharacters.tensShorthand(c)
@@ -356,7 +361,7 @@ public struct NumeralParser: Sendable {
                 isChinese = true
                 i += 1
                 end = i
-                i = nextPart(i)
+                i = Self.nextPart(s, i, limit, options, isChinese || sawUnit, current == nil)
                 continue
             }
             var large = Self.largeUnit(c, options)
@@ -386,7 +391,7 @@ public struct NumeralParser: Sendable {
                 isChinese = true
                 i += 1
                 end = i
-                i = nextPart(i)
+                i = Self.nextPart(s, i, limit, options, isChinese || sawUnit, current == nil)
                 continue
             }
             if Self.isApproximation(c) {

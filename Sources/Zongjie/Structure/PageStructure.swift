@@ -103,6 +103,18 @@ public struct PageStructure: Sendable, Equatable {
         return path
     }
 
+    /// The start of the innermost section holding `offset` (-1 when none): two offsets with the
+    /// same one have the same `sectionPath`, which then need not be built again.
+    public func innermostSectionStart(containing offset: Int, inArticle index: Int) -> Int {
+        var innermost = -1
+        var sections = articles[index].sections
+        while let section = sections.last(where: { $0.range.lowerBound <= offset }), section.range.contains(offset) {
+            innermost = section.range.lowerBound
+            sections = section.children
+        }
+        return innermost
+    }
+
     /// Ranges that hold no records: boilerplate and SEO delimiter lines.
     public var recordFreeRanges: [Range<Int>] {
         var ranges = boilerplate

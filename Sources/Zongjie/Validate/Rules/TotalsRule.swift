@@ -150,7 +150,7 @@ public struct TotalsRule: ValidationRule {
         ("gender", ["男", "女"]),
         ("party", ["党员", "团员", "群众", "民主党派"]),
         ("ethnicity", ["民族", "汉族"]),
-        ("age", ["岁", "年龄", "青年", "老年"]),
+        ("age", ["岁", "年龄", "青年", "老年", "中年", "少年", "儿童", "幼儿", "婴幼儿", "新生儿"]),
         ("source", ["中央", "省级", "市级", "县级", "地方", "自筹", "配套", "财政", "援助", "捐赠", "社会", "银行", "贷款"]),
         ("use", ["用于", "用在", "投向", "投建", "购置", "购买"]),
     ]
@@ -308,14 +308,17 @@ public struct TotalsRule: ValidationRule {
             let clauseStart = TextScan.clauseStart(s, before: clauseEnd, floor: sentenceStart)
             let clause = clauseStart..<clauseEnd
             let inClause = items.filter { clause.contains($0.figure.range.lowerBound) && $0.figure.range.upperBound <= clauseEnd }
+            // 其中内科6名、外科4名…，合计17名: the list may open with 其中; its first part is there.
+            let opensList = s.hasPrefix(Self.among, at: clauseStart)
+            let afterOpening = (clauseStart + (opensList ? Self.among.count : 0))..<clauseEnd
             guard inClause.count == 1, let part = inClause.first, part.family == total.family,
-                  !TextScan.contains(s, Self.notPartWords, in: clause), !TextScan.contains(s, Self.newTotalWords, in: clause),
-                  !startsNewTotal(s, clause) else { break }
+                  !TextScan.contains(s, Self.notPartWords, in: clause), !TextScan.contains(s, Self.newTotalWords, in: afterOpening),
+                  opensList || !startsNewTotal(s, clause) else { break }
             // The figure closes the clause, or only its counted noun follows (5名医生、3名护士).
             let tail = part.figure.range.upperBound..<clauseEnd
             guard tail.count <= 8, tail.allSatisfy({ TextScan.isHan(s[$0]) || TextScan.isSpace(s[$0]) }) else { break }
             parts.insert(part, at: 0)
-            if clauseStart <= sentenceStart { break }
+            if opensList || clauseStart <= sentenceStart { break }
             clauseEnd = clauseStart - 1
         }
         return parts
