@@ -427,16 +427,19 @@ struct DispatchExtractor {
         }
         let range = verb.upperBound..<end
         var position = range.lowerBound
-        var study = false
+        var studyAt: Int?
         while position < range.upperBound, let found = Self.studyList.firstOccurrence(in: s, range: position..<range.upperBound) {
             let length = Self.studyList.longestMatch(in: s, at: found, limit: range.upperBound) ?? 1
             if !isTrainingOthers(at: found, length: length) {
-                study = true
+                studyAt = found
                 break
             }
             position = found + length
         }
-        return study && !Self.serviceList.occurs(in: s, range: range)
+        guard let studyAt else { return false }
+        // Service named up to the clause of the study (进修并协助开展…) makes it work; a later clause
+        // about someone else (…进修6个月，我全程协助做好对接) does not.
+        return !Self.serviceList.occurs(in: s, range: range.lowerBound..<clauseEnd(from: studyAt, limit: range.upperBound))
     }
 
     /// 培训乡村医生 / 开展培训 / 培养人才: the staff train others, which is work, not study.

@@ -118,6 +118,7 @@ struct InstitutionExtractor {
         0x59D4: Set(scalars("常编主部")),                // 委
         0x5927: Set(scalars("扩上考读进念")),              // 大(学): 扩大学…, 上大学
         0x9AD8: Set(scalars("提升崇")),                  // 高(中): 提高中…
+        0x5C0F: Set(scalars("中")),                     // 小(学): 中小学, a kind of school
     ]
 
     /// Party and governing bodies that belong to an institution already named (靖边县人民医院党委).

@@ -115,6 +115,8 @@ struct QuantityExtractor {
             guard second.value > low.value || (second.value == low.value && second.hasLargeUnit) else { return nil }
         } else if unit.category == .money, let ranged = moneyRangeWithUnits(first) {
             return ranged
+        } else if unit.category == .count, let ranged = countRangeWithUnits(first) {
+            return ranged
         }
 
         var spanStart = start
@@ -219,10 +221,10 @@ struct QuantityExtractor {
         return (second, second.range.upperBound)
     }
 
-    /// 400万元至600万元 / 10元—20元: two amounts with units joined by a connector.
-    private func moneyRangeWithUnits(_ first: NumeralMatch) -> Found? {
+    /// 400万元至600万元 / 3名至5名: two figures, each with the same unit, joined by a connector.
+    private func repeatedUnitRange(_ first: NumeralMatch) -> (unit: UnitDictionary.Unit, second: NumeralMatch, end: Int)? {
         let s = context.s
-        guard let (unit, unitEnd) = units.unit(in: s, at: first.range.upperBound), unit.category == .money else { return nil }
+        guard let (unit, unitEnd) = units.unit(in: s, at: first.range.upperBound) else { return nil }
         var i = unitEnd
         guard i < s.count else { return nil }
         let c = s[i]
@@ -235,12 +237,31 @@ struct QuantityExtractor {
         }
         guard i < s.count, let second = parser.parse(s, at: i), second.value > first.value,
               let (secondUnit, secondEnd) = units.unit(in: s, at: second.range.upperBound), secondUnit.text == unit.text else { return nil }
+        return (unit, second, secondEnd)
+    }
+
+    /// 400万元至600万元 / 10元—20元: two amounts with units joined by a connector.
+    private func moneyRangeWithUnits(_ first: NumeralMatch) -> Found? {
+        let s = context.s
+        guard let (unit, second, secondEnd) = repeatedUnitRange(first), unit.category == .money else { return nil }
         var spanStart = first.range.lowerBound
         if spanStart >= 3, s.hasPrefix(scalars("人民币"), at: spanStart - 3) { spanStart -= 3 }
         if context.isBlocked(spanStart..<secondEnd) || isMaskedAmount(first.range.lowerBound) { return nil }
         let money = MoneyValue(amount: first.value * unit.scale, low: first.value * unit.scale, high: second.value * unit.scale,
                                qualifier: .range, currency: unit.currency ?? "CNY")
         return Found(range: spanStart..<secondEnd, record: .money(money), rule: "money.range",
+                     numeralRange: first.range.lowerBound..<second.range.upperBound, unitRange: first.range.upperBound..<secondEnd)
+    }
+
+    /// 3名至5名 / 2次—3次: a count range with its measure word at both ends.
+    private func countRangeWithUnits(_ first: NumeralMatch) -> Found? {
+        guard let (unit, second, secondEnd) = repeatedUnitRange(first), unit.category == .count,
+              !rejectsCount(first, high: second, unitStart: first.range.upperBound, unitEnd: secondEnd, unit: unit) else { return nil }
+        let span = first.range.lowerBound..<secondEnd
+        if context.isBlocked(span) { return nil }
+        let object = countedObject(numeralStart: span.lowerBound, unitEnd: secondEnd)
+        let count = CountValue(value: first.value, low: first.value, high: second.value, qualifier: .range, unit: unit.text, object: object)
+        return Found(range: span, record: .count(count), rule: "count.range",
                      numeralRange: first.range.lowerBound..<second.range.upperBound, unitRange: first.range.upperBound..<secondEnd)
     }
 
@@ -360,7 +381,8 @@ struct QuantityExtractor {
     /// Nouns that begin with a verb (培训|中心, 工作|室): the verb does not end the noun there.
     static let nounsStartingWithVerbs = WordList([
         "培训中心", "培训班", "培训基地", "培训点", "服务站", "服务中心", "服务队", "工作室", "工作站", "工作队", "工作组",
-        "学习心得", "建设项目", "援建项目", "帮扶项目", "示范课", "指导中心", "发展中心",
+        "学习心得", "建设项目", "援建项目", "帮扶项目", "示范课", "指导中心", "发展中心", "就业", "帮扶车间", "扶贫车间",
+        "交流活动", "带教老师",
     ].map(scalars))
 
     /// Whether a noun of `nounsStartingWithVerbs` covers `position` inside `range`.
@@ -400,12 +422,13 @@ struct QuantityExtractor {
         "带队", "带领", "组队", "就", "新发展", "发展", "希望", "实施", "安排", "举行", "开设", "建立", "成立", "创建", "新建",
         "制定", "制订", "编制", "选送", "驻点", "常驻", "考取", "改造", "抢救", "会诊", "健全", "帮带", "来院", "来校",
         "吸纳", "开发", "编写", "撰写", "采购", "开通", "建成", "筛查", "申报", "打磨", "配备", "结成", "任教", "挂任", "抽调",
-        "通过", "共建", "驰援", "推广", "带动", "争取", "输送", "组派", "增派", "外派", "派遣", "轮派",
+        "通过", "共建", "驰援", "推广", "带动", "争取", "输送", "组派", "增派", "外派", "派遣", "轮派", "互派",
+        "调研", "考察", "互访", "交流", "走访", "家访", "明确", "解决", "整改", "签约", "设立", "增收", "入驻", "结对", "带教",
     ].map(scalars)
     /// Scope words that open a noun phrase without being part of it (全年门诊 → 门诊).
     static let objectPrefixes: [[UInt32]] = [
         "全年", "全县", "全市", "全省", "全区", "全院", "全校", "全乡", "全镇", "全国", "今年", "去年", "当年", "累计", "规模以上",
-        "共有", "共", "现有", "已有", "新增", "其中", "另有",
+        "共有", "共", "现有", "已有", "新增", "其中", "另有", "每批次", "每批", "每次", "每年",
     ].map(scalars)
 
     static let objectVerbList = WordList(objectVerbs)
