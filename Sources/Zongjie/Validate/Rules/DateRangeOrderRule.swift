@@ -13,6 +13,7 @@ public struct DateRangeOrderRule: ValidationRule {
     public init() {}
 
     static let connectors = ["———", "——", "—", "–", "―", "---", "--", "-", "~", "起至", "至", "到"].map(\.scalarArray)
+    static let sameYearWords = ["同年", "当年"].map(\.scalarArray)
 
     public func check(_ context: ValidationContext) -> [Finding] {
         let s = context.s
@@ -21,7 +22,12 @@ public struct DateRangeOrderRule: ValidationRule {
         for start in scanner.points(yearsAlone: true) {
             guard !context.isBoilerplate(start.range.lowerBound),
                   let (connectorEnd, _) = connector(after: start.range.upperBound, s: s) else { continue }
-            guard let end = endPoint(at: connectorEnd, scanner: scanner) else { continue }
+            // 2022年10月至同年5月: the end names the start's year in words.
+            let sameYear = TextScan.word(s, Self.sameYearWords, at: connectorEnd)
+            let endAt = connectorEnd + (sameYear?.count ?? 0)
+            guard var end = endPoint(at: endAt, scanner: scanner) ?? (sameYear != nil ? monthPoint(at: endAt, scanner: scanner) : nil)
+            else { continue }
+            if sameYear != nil, !end.hasYear, let year = start.year { end.year = year }
             if isReversed(start, end) {
                 let range = start.range.lowerBound..<end.range.upperBound
                 findings.append(Finding(range: context.original(range), message: "日期范围的结束早于开始：“\(context.text(range))”"))
@@ -65,6 +71,20 @@ public struct DateRangeOrderRule: ValidationRule {
             return point
         }
         return nil
+    }
+
+    /// A month with perhaps its day (5月, 5月3日), which alone is no date: after 同年 it is.
+    func monthPoint(at position: Int, scanner: CalendarScanner) -> CalendarPoint? {
+        guard let (month, masked, end) = scanner.number(at: position, unit: CalendarScanner.yue) else { return nil }
+        var point = CalendarPoint(range: position..<end)
+        point.month = month
+        point.monthMasked = masked
+        if let (day, dayMasked, dayEnd) = scanner.number(at: end, unit: CalendarScanner.ri) {
+            point.day = day
+            point.dayMasked = dayMasked
+            point.range = position..<dayEnd
+        }
+        return point
     }
 
     func isReversed(_ a: CalendarPoint, _ b: CalendarPoint) -> Bool {

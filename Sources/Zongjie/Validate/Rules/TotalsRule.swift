@@ -376,6 +376,12 @@ public struct TotalsRule: ValidationRule {
                     if figures.isEmpty { firstShare = k }
                     figures.append(figure)
                     k = figure.range.upperBound
+                    // 分别占55%、35%、15%: one 占 for a list of shares.
+                    while k < end, s[k] == TextScan.enumerationComma, let next = reader.read(s, at: k + 1, limit: end),
+                          next.kind == .percent, next.range.lowerBound == k + 1 {
+                        figures.append(next)
+                        k = next.range.upperBound
+                    }
                     continue
                 }
                 k += 1
