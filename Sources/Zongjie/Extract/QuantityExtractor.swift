@@ -432,6 +432,8 @@ struct QuantityExtractor {
     ].map(scalars)
 
     static let objectVerbList = WordList(objectVerbs)
+    /// Activities counted by what was done (场 次 例 人次): nouns when they end the phrase before a figure.
+    static let activityNounList = WordList(["培训", "义诊", "会诊", "诊疗", "查房", "讲座", "手术"].map(scalars))
     static let objectVerbOrPrefixList = WordList(objectVerbs + objectPrefixes)
 
     @inline(__always)
@@ -471,8 +473,11 @@ struct QuantityExtractor {
             begin -= 1
         }
         guard end - begin >= 2 else { return nil }
-        // A verb right before the number (增至3所, 治愈出院3931人): no noun there.
-        if Self.objectVerbList.endsWord(in: s, at: end, floor: begin) { return nil }
+        // A verb right before the number (增至3所, 治愈出院3931人): no noun there; but an activity
+        // named as a noun is what is counted (开展远程会诊1260例, 业务培训214人次, 开展培训2次).
+        if Self.objectVerbList.endsWord(in: s, at: end, floor: begin), !Self.activityNounList.endsWord(in: s, at: end, floor: begin) {
+            return nil
+        }
         // Drop a leading verb or scope word (收治患者 → 患者, 全年门诊 → 门诊), and what precedes
         // a qualifier (规模以上工业企业 → 工业企业).
         var trimmed = true
