@@ -387,11 +387,14 @@ struct QuantityExtractor {
 
     /// Whether a noun of `nounsStartingWithVerbs` covers `position` inside `range`.
     private func isInsideNounStartingWithVerb(_ position: Int, _ range: Range<Int>) -> Bool {
+        isInsideWord(of: Self.nounsStartingWithVerbs, position, range, reach: 3)
+    }
+
+    /// Whether a word of `list` that starts at most `reach` before `position` covers it, inside `range`.
+    private func isInsideWord(of list: WordList, _ position: Int, _ range: Range<Int>, reach: Int) -> Bool {
         let s = context.s
-        for back in 0...3 where position - back >= range.lowerBound {
-            if let length = Self.nounsStartingWithVerbs.longestMatch(in: s, at: position - back, limit: range.upperBound), length > back {
-                return true
-            }
+        for back in 0...reach where position - back >= range.lowerBound {
+            if let length = list.longestMatch(in: s, at: position - back, limit: range.upperBound), length > back { return true }
         }
         return false
     }
@@ -402,13 +405,7 @@ struct QuantityExtractor {
 
     /// Whether a word of `nounsWithStops` covers `position` inside `range`.
     private func isInsideNounWithStop(_ position: Int, _ range: Range<Int>) -> Bool {
-        let s = context.s
-        for back in 0...2 where position - back >= range.lowerBound {
-            if let length = Self.nounsWithStops.longestMatch(in: s, at: position - back, limit: range.upperBound), length > back {
-                return true
-            }
-        }
-        return false
+        isInsideWord(of: Self.nounsWithStops, position, range, reach: 2)
     }
     /// Verbs and predicates that end a counted noun phrase (卫生院|设, 博士|攻读, 床位|很快).
     static let objectVerbs: [[UInt32]] = [
