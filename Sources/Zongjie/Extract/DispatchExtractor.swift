@@ -276,11 +276,7 @@ struct DispatchExtractor {
         }
         guard figureStart > verbEnd else { return nil }
         // A head noun right before the figure (…或医技等人员近100人, 援疆干部3200多名).
-        var end = figureStart
-        for filler in Self.fillersBeforeFigure where end - filler.count >= verbEnd && s.hasPrefix(filler, at: end - filler.count) {
-            end -= filler.count
-            break
-        }
+        var end = endBeforeFillers(figureStart, floor: verbEnd)
         // 支教教师6批共58名: past the batches to the noun.
         end = OrdinalPhrases.batchesStart(in: s, endingAt: end, floor: verbEnd) ?? end
         if let length = Self.staffHeadList.longestMatch(in: s, endingAt: end, floor: verbEnd) {
@@ -298,16 +294,19 @@ struct DispatchExtractor {
 
     static let fillersBeforeFigure: [[UInt32]] = ["共计", "共", "计", "约", "近", "达", "有"].map(scalars)
 
+    /// Where the words before a figure end once a filler (共计, 约, 达 …) is set aside.
+    private func endBeforeFillers(_ figureStart: Int, floor: Int) -> Int {
+        let s = context.s
+        for filler in Self.fillersBeforeFigure where figureStart - filler.count >= floor && s.hasPrefix(filler, at: figureStart - filler.count) {
+            return figureStart - filler.count
+        }
+        return figureStart
+    }
+
     /// Whether a head noun of staff ends right before the figure, past fillers (医务人员38人次, 队员共40人).
     private func staffHeadPrecedes(_ figureStart: Int, floor: Int) -> Bool {
-        let s = context.s
         guard figureStart > floor else { return false }
-        var end = figureStart
-        for filler in Self.fillersBeforeFigure where end - filler.count >= floor && s.hasPrefix(filler, at: end - filler.count) {
-            end -= filler.count
-            break
-        }
-        return Self.staffHeadList.longestMatch(in: s, endingAt: end, floor: floor) != nil
+        return Self.staffHeadList.longestMatch(in: context.s, endingAt: endBeforeFillers(figureStart, floor: floor), floor: floor) != nil
     }
 
     /// Words that open a clause about whom the staff serve (，为…, ，帮助…), not whom were sent.

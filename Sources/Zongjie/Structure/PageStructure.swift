@@ -95,11 +95,7 @@ public struct PageStructure: Sendable, Equatable {
     /// Headings of the sections enclosing an original offset, outermost first.
     public func sectionPath(containing offset: Int, inArticle index: Int) -> [String] {
         var path: [String] = []
-        var sections = articles[index].sections
-        while let section = sections.last(where: { $0.range.lowerBound <= offset }), section.range.contains(offset) {
-            path.append(section.heading)
-            sections = section.children
-        }
+        forEachSection(containing: offset, inArticle: index) { path.append($0.heading) }
         return path
     }
 
@@ -107,12 +103,17 @@ public struct PageStructure: Sendable, Equatable {
     /// same one have the same `sectionPath`, which then need not be built again.
     public func innermostSectionStart(containing offset: Int, inArticle index: Int) -> Int {
         var innermost = -1
+        forEachSection(containing: offset, inArticle: index) { innermost = $0.range.lowerBound }
+        return innermost
+    }
+
+    /// The sections holding `offset`, outermost first.
+    private func forEachSection(containing offset: Int, inArticle index: Int, _ body: (Section) -> Void) {
         var sections = articles[index].sections
         while let section = sections.last(where: { $0.range.lowerBound <= offset }), section.range.contains(offset) {
-            innermost = section.range.lowerBound
+            body(section)
             sections = section.children
         }
-        return innermost
     }
 
     /// Ranges that hold no records: boilerplate and SEO delimiter lines.

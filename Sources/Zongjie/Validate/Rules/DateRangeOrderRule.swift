@@ -25,7 +25,7 @@ public struct DateRangeOrderRule: ValidationRule {
             // 2022年10月至同年5月: the end names the start's year in words.
             let sameYear = TextScan.word(s, Self.sameYearWords, at: connectorEnd)
             let endAt = connectorEnd + (sameYear?.count ?? 0)
-            guard var end = endPoint(at: endAt, scanner: scanner) ?? (sameYear != nil ? monthPoint(at: endAt, scanner: scanner) : nil)
+            guard var end = endPoint(at: endAt, scanner: scanner) ?? (sameYear != nil ? scanner.point(at: endAt, monthAlone: true) : nil)
             else { continue }
             if sameYear != nil, !end.hasYear, let year = start.year { end.year = year }
             if isReversed(start, end) {
@@ -71,20 +71,6 @@ public struct DateRangeOrderRule: ValidationRule {
             return point
         }
         return nil
-    }
-
-    /// A month with perhaps its day (5月, 5月3日), which alone is no date: after 同年 it is.
-    func monthPoint(at position: Int, scanner: CalendarScanner) -> CalendarPoint? {
-        guard let (month, masked, end) = scanner.number(at: position, unit: CalendarScanner.yue) else { return nil }
-        var point = CalendarPoint(range: position..<end)
-        point.month = month
-        point.monthMasked = masked
-        if let (day, dayMasked, dayEnd) = scanner.number(at: end, unit: CalendarScanner.ri) {
-            point.day = day
-            point.dayMasked = dayMasked
-            point.range = position..<dayEnd
-        }
-        return point
     }
 
     func isReversed(_ a: CalendarPoint, _ b: CalendarPoint) -> Bool {

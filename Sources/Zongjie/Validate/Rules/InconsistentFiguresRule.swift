@@ -135,8 +135,8 @@ public struct InconsistentFiguresRule: ValidationRule {
         var result: [Statement] = []
         for located in context.records(.count) + context.records(.money) {
             let unit: String
-            var object: String?
-            var figure: (low: Double, high: Double)
+            let object: String?
+            let figure: (low: Double, high: Double)
             switch located.record.value {
             case .count(let value):
                 guard let read = reader.figure(of: located, in: s) else { continue }
@@ -147,6 +147,7 @@ public struct InconsistentFiguresRule: ValidationRule {
                 // Only exact sums compare: 约/近/余 leave too much room.
                 guard value.qualifier == .exact, value.low == value.high else { continue }
                 unit = "yuan:" + value.currency
+                object = nil
                 figure = (value.low, value.high)
             default:
                 continue

@@ -67,7 +67,8 @@ struct CalendarScanner {
     }
 
     /// [year 年][month 月][day 日|号]: at least a year or a month.
-    func point(at start: Int) -> CalendarPoint? {
+    /// `monthAlone`: a month without year or day is a point too (after 同年, the year is known).
+    func point(at start: Int, monthAlone: Bool = false) -> CalendarPoint? {
         var point = CalendarPoint(range: start..<start)
         var i = start
         if let (value, masked, end) = year(at: i) {
@@ -86,8 +87,9 @@ struct CalendarScanner {
             }
         }
         guard point.hasYear || point.hasMonth else { return nil }
-        // A month alone must look like a date: a year before it or a day after it.
-        if !point.hasYear, !point.hasDay { return nil }
+        // A month alone must look like a date: a year before it or a day after it (or a year the
+        // caller knows, monthAlone).
+        if !point.hasYear, !point.hasDay, !monthAlone { return nil }
         // 3个月 never matches; 12月份 does, and is a month.
         point.range = start..<i
         return point
