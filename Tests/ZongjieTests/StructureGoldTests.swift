@@ -2,7 +2,9 @@ import Foundation
 import Testing
 @testable import Zongjie
 
-/// Scores the segmenter against the hand-written structure of the five Corpus pages.
+/// Scores the segmenter against the hand-written structure of the five Corpus pages and of the
+/// held-out pages (written by annotators who did not read the segmenter; their first scores are
+/// in each folder's README or notes).
 @Suite("Structure against gold")
 struct StructureGoldTests {
     struct GoldHeading: Decodable { var start: Int; var heading: String; var level: Int }
@@ -21,14 +23,14 @@ struct StructureGoldTests {
         var levelAccuracy: Double { headingTP == 0 ? 0 : Double(levelsRight) / Double(headingTP) }
     }
 
-    static func score() throws -> Score {
+    /// `root` is the folder the gold's `source` paths are relative to ("" for the Corpus itself).
+    static func score(gold goldFolder: String, root: String) throws -> (score: Score, pages: Int) {
         var score = Score()
-        let folder = CorpusFiles.url("gold/structure")
+        let folder = CorpusFiles.url(goldFolder)
         let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".json") }.sorted()
-        #expect(files.count == 5)
         for file in files {
             let gold = try JSONDecoder().decode(Gold.self, from: Data(contentsOf: folder.appendingPathComponent(file)))
-            let document = try Document(source: gold.source, bytes: CorpusFiles.bytes(gold.source))
+            let document = try Document(source: gold.source, bytes: CorpusFiles.bytes(root + gold.source))
             let structure = Segmenter().segment(document)
             let goldStarts = Set(gold.articles.map(\.start))
             let gotStarts = Set(structure.articles.map(\.range.lowerBound))
@@ -52,20 +54,35 @@ struct StructureGoldTests {
             }
             score.headingFN += goldHeadings.keys.filter { gotHeadings[$0] == nil }.count
         }
-        return score
+        return (score, files.count)
+    }
+
+    static func report(_ score: Score, label: String) {
+        print("structure \(label): " + String(format: "article F1 %.3f (tp %d fp %d fn %d), heading F1 %.3f (tp %d fp %d fn %d), level accuracy %.3f, heading text exact %d/%d",
+                     score.articleF1, score.articleTP, score.articleFP, score.articleFN,
+                     score.headingF1, score.headingTP, score.headingFP, score.headingFN, score.levelAccuracy,
+                     score.headingTextRight, score.headingTP))
     }
 
     @Test("Article boundaries, headings and levels reach their floors")
     func goldScores() throws {
-        let score = try Self.score()
-        print(String(format: "structure: article F1 %.3f (tp %d fp %d fn %d), heading F1 %.3f (tp %d fp %d fn %d), level accuracy %.3f, heading text exact %d/%d",
-                     score.articleF1, score.articleTP, score.articleFP, score.articleFN,
-                     score.headingF1, score.headingTP, score.headingFP, score.headingFN, score.levelAccuracy,
-                     score.headingTextRight, score.headingTP))
+        let (score, pages) = try Self.score(gold: "gold/structure", root: "")
+        #expect(pages == 5)
+        Self.report(score, label: "Corpus pages")
         #expect(score.articleF1 >= 0.97)
         #expect(score.headingF1 >= 0.955)
         #expect(score.levelAccuracy >= 0.97)
         #expect(Double(score.headingTextRight) >= 0.95 * Double(score.headingTP))
+    }
+
+    @Test("Held-out structure reaches its floors", arguments: ["heldout2", "heldout3", "heldout4", "heldout5"])
+    func heldOutScores(folder: String) throws {
+        let (score, pages) = try Self.score(gold: "\(folder)/structure", root: "\(folder)/")
+        #expect(pages >= 2)
+        Self.report(score, label: folder)
+        #expect(score.articleF1 >= 0.95)
+        #expect(score.headingF1 >= 0.95)
+        #expect(score.levelAccuracy >= 0.95)
     }
 }
 

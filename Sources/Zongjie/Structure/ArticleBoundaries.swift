@@ -49,7 +49,8 @@ struct ArticleBoundaries {
                 roles[index] = .boilerplate
                 seoTitles.append(text)
             } else if BoilerplateRules.isMetadata(s, line) || BoilerplateRules.isDisclaimer(s, line)
-                        || BoilerplateRules.isTeaser(s, line) {
+                        || BoilerplateRules.isTeaser(s, line) || BoilerplateRules.isBracketedUI(s, line) {
+                // (A line of bracketed UI labels, 【字体：大 中 小】【打印】, is furniture wherever it stands.)
                 roles[index] = .boilerplate
             } else if BoilerplateRules.isBackLink(s, line) {
                 roles[index] = .boilerplate

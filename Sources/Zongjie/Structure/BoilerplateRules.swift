@@ -94,7 +94,19 @@ enum BoilerplateRules {
         }
     }
 
-    /// `【打印本页】 【关闭窗口】`, `[收藏] [打印]`: only UI labels in brackets.
+    static let fontSizeLabels: [[UInt32]] = ["字体", "字号"].map(scalars)
+    /// Characters of a font-size control after its label: `字体：大 中 小`, `字号:T|T`.
+    static let fontSizeChoices: Set<UInt32> = Set("：: 大中小默认标准T|".unicodeScalars.map(\.value))
+
+    /// The length of a font-size control (`字体：大 中 小`) inside a bracket at `start`, if there is one.
+    static func fontSizeControlLength(_ s: [UInt32], _ start: Int, _ end: Int) -> Int? {
+        guard let label = fontSizeLabels.first(where: { s.hasPrefix($0, at: start) }) else { return nil }
+        var k = start + label.count
+        while k < end, fontSizeChoices.contains(s[k]) { k += 1 }
+        return k - start
+    }
+
+    /// `【打印本页】 【关闭窗口】`, `[收藏] [打印]`, `【字体：大 中 小】`: only UI labels in brackets.
     static func isBracketedUI(_ s: [UInt32], _ line: Range<Int>) -> Bool {
         guard line.count <= 60 else { return false }
         var k = line.lowerBound
@@ -104,7 +116,7 @@ enum BoilerplateRules {
             if c == 0x20 || c == 0x3000 || c == 0x09 { k += 1; continue }
             guard c == 0x3010 || c == 0x5B else { return false }   // 【 [
             let close: UInt32 = c == 0x3010 ? 0x3011 : 0x5D
-            guard let length = uiTextList.longestMatch(in: s, at: k + 1, limit: line.upperBound),
+            guard let length = uiTextList.longestMatch(in: s, at: k + 1, limit: line.upperBound) ?? fontSizeControlLength(s, k + 1, line.upperBound),
                   k + 1 + length < line.upperBound, s[k + 1 + length] == close else { return false }
             labels += 1
             k += length + 2

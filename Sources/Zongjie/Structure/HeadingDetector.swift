@@ -135,7 +135,7 @@ struct HeadingDetector {
         if restLength >= 2 {
             // Run-in label followed by body on the same line.
             guard terminator < end, s[terminator] != 0x3B else { return nil }   // ; closes list items
-            let limit = marker.style == .decimal ? Self.maximumAcademicRunInLabel : Self.maximumRunInLabel
+            let limit = marker.style == .decimal || marker.style == .deepDecimal ? Self.maximumAcademicRunInLabel : Self.maximumRunInLabel
             guard labelLength >= 2, labelLength <= limit else { return nil }
             if isKeyValueItem(terminator, restStart, end) || isSentenceItem(label) { return nil }
             return heading
@@ -217,8 +217,12 @@ struct HeadingDetector {
     static let actorStarts: [[UInt32]] = [
         "我们", "我院", "我校", "我局", "我镇", "我县", "我市", "本院", "本校", "支援医院", "受援医院", "支援方", "受援方", "支援学校",
         "受援学校", "派出", "派驻", "支援人员", "科任教师", "各科室", "双方医院", "医院", "学校", "对派驻", "本学期", "今年", "去年",
-        "本年度", "主动", "积极",
+        "本年度",
     ].map(scalars)
+    /// Adverbs that open both titles (积极融入当地) and item sentences (主动与受援单位联系，…): only a
+    /// label longer than a title's usual length is a sentence.
+    static let adverbStarts: [[UInt32]] = ["主动", "积极"].map(scalars)
+    static let maximumAdverbTitle = 12
 
     /// A label that is a sentence rather than a title: it opens with an actor or a date, or it
     /// states a rule (应当, 不得, 必须).
@@ -227,6 +231,9 @@ struct HeadingDetector {
         for start in Self.actorStarts where s.hasPrefix(start, at: label.lowerBound) {
             // 双方医院 alone is a title; an actor needs a verb phrase after it.
             if label.count > start.count + 3 { return true }
+        }
+        for start in Self.adverbStarts where s.hasPrefix(start, at: label.lowerBound) && label.count > Self.maximumAdverbTitle {
+            return true
         }
         if Self.ruleWordList.occurs(in: s, range: label) { return true }
         // Opens with a date: 20xx年10月26日, 2014年…

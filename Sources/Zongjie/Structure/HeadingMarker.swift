@@ -55,11 +55,12 @@ enum HeadingMarkers {
                 }
                 return marker
             }
-            // A page number fused in front of a Chinese marker: "4三、…"
+            // A page number fused in front of a Chinese marker: "4三、…", "12（二）…"
             if !dashed {
                 var j = i
                 while j < end, j - i < 3, NumeralCharacters.isASCIIDigit(s[j]) { j += 1 }
                 if let marker = chinese(s, j, end) { return marker }
+                if j < end, s[j] == open, let marker = bracketed(s, j, end), marker.style == .bracketedChinese { return marker }
             }
             return nil
         }
@@ -117,7 +118,7 @@ enum HeadingMarkers {
         return nil
     }
 
-    /// 1、 1. 1． 1□ 1) 1.1 2.3.1, not decimals (1.5万) and not dates (2009年).
+    /// 1、 1. 1． 1□ 1) 1.1 2.3.1 (a deeper family), not decimals (1.5万) and not dates (2009年).
     static func arabic(_ s: [UInt32], _ start: Int, _ end: Int) -> HeadingMarker? {
         var j = start
         while j < end, NumeralCharacters.isASCIIDigit(s[j]) { j += 1 }
@@ -144,20 +145,22 @@ enum HeadingMarkers {
         guard fractionDigits <= 2 else { return nil }
         // 1.1 / 2.3.1: further levels, then a space or a title that is not a unit of a number.
         var last = decimalValue(s, j + 1, k)
+        var style = MarkerStyle.decimal
         while k + 1 < end, s[k] == dot, NumeralCharacters.isASCIIDigit(s[k + 1]) {
             var m = k + 1
             while m < end, NumeralCharacters.isASCIIDigit(s[m]) { m += 1 }
             guard m - (k + 1) <= 2 else { return nil }
             last = decimalValue(s, k + 1, m)
             k = m
+            style = .deepDecimal
         }
         guard k < end else { return nil }
         let next = s[k]
         if next == space || next == dun {
-            return HeadingMarker(style: .decimal, start: start, titleStart: skipSeparators(s, k, end), ordinal: last)
+            return HeadingMarker(style: style, start: start, titleStart: skipSeparators(s, k, end), ordinal: last)
         }
         if CharacterClass.of(next) == .han && !isNumberSuffix(next) {
-            return HeadingMarker(style: .decimal, start: start, titleStart: k, ordinal: last)
+            return HeadingMarker(style: style, start: start, titleStart: k, ordinal: last)
         }
         return nil
     }

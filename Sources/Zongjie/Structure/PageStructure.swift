@@ -11,8 +11,10 @@ public enum MarkerStyle: String, Codable, Sendable, CaseIterable {
     case part = "第一部分"
     /// 1、 1. 1．
     case arabic = "1、"
-    /// 1.1 2.3.1
+    /// 1.1 2.3
     case decimal = "1.1"
+    /// 1.1.1 2.3.1: a level below 1.1 (a report numbered 1.1 / 1.1.1 nests them).
+    case deepDecimal = "1.1.1"
     /// (1) （1）
     case bracketedArabic = "(1)"
     /// ① ②

@@ -18,8 +18,9 @@ enum SectionTree {
         case .bracketedChinese: return 3
         case .arabic, .dashList: return 4
         case .decimal: return 5
-        case .bracketedArabic: return 6
-        case .circled: return 7
+        case .deepDecimal: return 6
+        case .bracketedArabic: return 7
+        case .circled: return 8
         case .none: return 0
         }
     }
