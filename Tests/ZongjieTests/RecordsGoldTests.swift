@@ -87,16 +87,17 @@ struct RecordsGoldTests {
     }
 
     /// Pages written and annotated for evaluation, independently of the extractors: Corpus/heldout,
-    /// and Corpus/heldout2 and heldout3 (annotators who did not read the extractors). Their first
+    /// and Corpus/heldout2, heldout3 and heldout5 (annotators who did not read the extractors). Their first
     /// scores, before any rule was changed after seeing them, are in each folder's README; the
     /// floors here guard against regressions.
     static let heldOutFloors: [String: [String: Double]] = [
         "heldout": ["count": 0.97, "money": 0.97, "date": 0.97, "institution": 0.93, "dispatch": 0.90],
         "heldout2": ["count": 0.97, "money": 0.97, "date": 0.97, "institution": 0.95, "dispatch": 0.93],
         "heldout3": ["count": 0.97, "money": 0.97, "date": 0.97, "institution": 0.95, "dispatch": 0.93],
+        "heldout5": ["count": 0.97, "money": 0.97, "date": 0.97, "institution": 0.95, "dispatch": 0.93],
     ]
 
-    @Test("F1 per kind on each held-out set reaches its floor", arguments: ["heldout", "heldout2", "heldout3"])
+    @Test("F1 per kind on each held-out set reaches its floor", arguments: ["heldout", "heldout2", "heldout3", "heldout5"])
     func heldOutGold(folder: String) throws {
         let tallies = try Self.score(gold: "\(folder)/gold", pages: "\(folder)/pages")
         Self.report(tallies, label: folder)

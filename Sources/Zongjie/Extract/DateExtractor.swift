@@ -100,11 +100,12 @@ struct DateExtractor {
         return false
     }
 
-    /// 32008年: a one-digit page number fused in front of a year at the start of a line or after
-    /// a sentence. `i` is the position of the year's first digit.
+    /// 32008年, 132022年: a page number of up to three digits fused in front of a year at the start
+    /// of a line or after a sentence. `i` is the position of the year's first digit.
     private func isFusedPageNumber(_ s: [UInt32], _ i: Int) -> Bool {
         guard i >= 1, NumeralCharacters.isASCIIDigit(s[i - 1]) else { return false }
-        let pageStart = i - 1
+        var pageStart = i - 1
+        while pageStart > 0, i - pageStart < 3, NumeralCharacters.isASCIIDigit(s[pageStart - 1]) { pageStart -= 1 }
         guard pageStart == 0 || !NumeralCharacters.isASCIIDigit(s[pageStart - 1]) else { return false }
         guard i + 4 < s.count, (i..<(i + 4)).allSatisfy({ NumeralCharacters.isASCIIDigit(s[$0]) }), s[i + 4] == Self.nian else { return false }
         let year = NumberTokenScanner.value(s.withUnsafeBufferPointer { $0 }, i, i + 4)
@@ -358,6 +359,8 @@ struct DateExtractor {
     /// Connectors that make a range only when the end is written short (6月1日和2日, 2014、2015年).
     static let weakConnectors: [[UInt32]] = ["和", "、", "与"].map(scalars)
 
+    static let followingYearWords: [[UInt32]] = ["次年", "翌年", "第二年"].map(scalars)
+
     /// 之间 / 间 right after the second date.
     private func closesBetween(_ position: Int) -> Bool {
         let s = context.s
@@ -372,6 +375,12 @@ struct DateExtractor {
             let next = skipSpaces(position + connector.count)
             guard next < s.count else { return nil }
             let weak = Self.weakConnectors.contains(connector)
+            // 9月1日—次年7月10日: the end falls in the year after the start's.
+            if !weak, let word = Self.followingYearWords.first(where: { s.hasPrefix($0, at: next) }) {
+                guard var second = parsePoint(at: next + word.count), second.year == nil, second.month != nil else { return nil }
+                second.year = point.year.map { Part(value: $0.value.map { $0 + 1 }, masked: $0.masked) }
+                return (second, second.range)
+            }
             // The end may lack the parts the start has: it starts at the first part it writes.
             // After 和/、 two full dates are a list (7月、8月), not a range — unless 之间 closes
             // them (2015年和2018年之间).
@@ -392,10 +401,12 @@ struct DateExtractor {
         (a.year != nil) == (b.year != nil) && (a.month != nil) == (b.month != nil) && (a.day != nil) == (b.day != nil)
     }
 
-    /// The end of a range is not before its start (when both are known).
+    /// The end of a range is not before its start (when both are known). Without any year, an
+    /// end that writes an earlier month falls in the next year (a school year: 9月1日—7月10日).
     private func isLaterOrUnknown(_ end: Point, _ start: Point) -> Bool {
         let to = inherit(end.date, from: start)
         let from = start.date
+        if start.year == nil, end.year == nil, start.month != nil, end.month != nil { return true }
         if let a = from.year, let b = to.year, a != b { return b > a }
         if let a = from.month, let b = to.month, a != b { return b > a }
         if let a = from.day, let b = to.day { return b >= a }

@@ -77,7 +77,7 @@ struct InstitutionExtractor {
         "考上", "考入", "就读", "毕业", "私人", "个体", "营利性", "非营利性", "部", "部委", "示范性", "国家级",
         "省级示范", "直属", "全日制", "提高", "提升", "规范", "加强", "推动", "培训", "落实", "解决", "建设", "发展", "管理",
         "走出", "召开", "根据", "明确", "开展", "完善", "总体", "配合", "通过", "选拔", "城乡", "城镇", "手拉手", "各项", "新形势下",
-        "本地", "合作成立", "成立", "一流", "内地", "地区",
+        "本地", "合作成立", "成立", "一流", "内地", "地区", "乡村振兴",
     ].map(scalars)
 
     /// Words that start with a suffix's last character and show the suffix is not one (布局 → 局面).
@@ -120,6 +120,16 @@ struct InstitutionExtractor {
         0x9AD8: Set(scalars("提升崇")),                  // 高(中): 提高中…
         0x5C0F: Set(scalars("中")),                     // 小(学): 中小学, a kind of school
     ]
+
+    /// Ad-hoc teams (not institutions): their units (…支教团镇雄分队) are not institutions either.
+    static let adHocTeamList = WordList(["支教团", "医疗队", "工作队", "服务队", "志愿队", "突击队", "工作组", "小分队"].map(scalars))
+    static let squad = scalars("分队")
+
+    /// 财政局 民政局 邮政局 市政局: bureaus whose name ends in 政, unlike 政局 (the political situation).
+    static let politicalBureauInitials = ScalarSet("财民邮市")
+    static func isGovernmentDepartmentInitial(_ first: UInt32, _ second: UInt32) -> Bool {
+        second == 0x653F && politicalBureauInitials.contains(first)   // 政
+    }
 
     /// Party and governing bodies that belong to an institution already named (靖边县人民医院党委).
     static let bodiesOfInstitutions: Set<String> = ["党委", "委员会", "委", "办公室", "纪委", "团委", "工会", "党支部"]
@@ -250,7 +260,8 @@ struct InstitutionExtractor {
         // 第一中学: a numbered school's abbreviation (彭州一中, 三中) never follows 第.
         if suffix.text.count == 2, suffix.text[1] == 0x4E2D, NumeralParser.digit(suffix.text[0]) > 0, suffixStart > 0,
            s[suffixStart - 1] == QuantityExtractor.di { return nil }
-        if suffixStart > 0, let precedents = Self.falseSuffixPrecedents[suffix.text.first!], precedents.contains(s[suffixStart - 1]) {
+        if suffixStart > 0, let precedents = Self.falseSuffixPrecedents[suffix.text.first!], precedents.contains(s[suffixStart - 1]),
+           !(suffixStart > 1 && Self.isGovernmentDepartmentInitial(s[suffixStart - 2], s[suffixStart - 1])) {
             return nil
         }
         // 我局 / 本院 / 该校: a pronoun, not a name.
@@ -263,7 +274,8 @@ struct InstitutionExtractor {
             let c = s[bodyStart - 1]
             let isMask = isNameMask(bodyStart - 1) || (c == 0x7A && bodyStart - 2 >= 0 && NumeralCharacters.isMask(s[bodyStart - 2]))
             guard CharacterClass.of(c) == .han || isMask else { break }
-            if !isMask && CharacterClass.of(c) == .han && Self.boundaryCharacters.contains(c) && !isPartOfPlace(bodyStart - 1, suffixStart) {
+            if !isMask && CharacterClass.of(c) == .han && Self.boundaryCharacters.contains(c)
+                && (!isPartOfPlace(bodyStart - 1, suffixStart) || isConjunctionCounty(bodyStart - 1, bodyStart + 1)) {
                 let previous: UInt32 = bodyStart - 2 >= 0 ? s[bodyStart - 2] : 0
                 let insideWord = (c == 0x7B49 && Self.wordsEndingInDeng.contains(previous))
                     || (c == 0x548C && (Self.wordsEndingInHe.contains(previous) || isInsideConjoinedName(bodyStart - 1)))
@@ -319,6 +331,7 @@ struct InstitutionExtractor {
             }
             if let (place, placeEnd) = gazetteer.longestPlace(in: s, at: position, limit: suffixEnd), placeEnd <= suffixEnd,
                !isConjunctionCounty(position, placeEnd),
+               !(place.isShort && isInsideGenericWord(position, floor: bodyStart)),
                place.level != .region || placeEnd < suffixStart || suffix.type == .university {
                 // 新建|疏勒县: a short form that is also a word, right before a full place name that it
                 // does not contain, is not the anchor (赣州|崇义县 is: 赣州 contains 崇义县).
@@ -397,6 +410,8 @@ struct InstitutionExtractor {
         }
         guard var nameStart = start else { return nil }
         if isDeterminedClass(nameStart..<suffixStart) { return nil }
+        // 研究生支教团镇雄分队: a unit of an ad-hoc team is ad-hoc too.
+        if suffix.text == Self.squad, Self.adHocTeamList.endsWord(in: s, at: nameStart) { return nil }
         // 天津市对口支援新疆和田地区工作前方指挥部: the headquarters is named after the province it comes from.
         if suffix.text == Self.headquarters, let sender = aidingProvinceStart(before: nameStart) { nameStart = sender }
         // Generic: the proper part is only generic words (县人民医院, 受援医院, 乡镇卫生院).
@@ -555,6 +570,19 @@ struct InstitutionExtractor {
         return false
     }
 
+    /// Whether a generic word that starts before `position` (not before `floor`) runs past it:
+    /// 乡村振兴|局 hides the short place name 振兴 (振兴区).
+    private func isInsideGenericWord(_ position: Int, floor: Int) -> Bool {
+        context.s.withUnsafeBufferPointer { buffer in
+            for start in stride(from: position - 1, through: max(floor, position - 3), by: -1) {
+                var longest = 0
+                Self.genericTrie.forEachMatch(in: buffer, from: start, limit: buffer.count) { length, _ in longest = length }
+                if start + longest > position { return true }
+            }
+            return false
+        }
+    }
+
     /// The proper part consists only of generic words.
     private func isGeneric(_ range: Range<Int>) -> Bool {
         context.s.withUnsafeBufferPointer { buffer in
@@ -563,6 +591,9 @@ struct InstitutionExtractor {
                 var longest = 0
                 Self.genericTrie.forEachMatch(in: buffer, from: position, limit: range.upperBound) { length, _ in longest = length }
                 guard longest > 0 else { return false }
+                // 贵州省 is a place, not 贵 + 州 + 省 (each a generic word of its own).
+                if let (place, placeEnd) = gazetteer.longestPlace(in: context.s, at: position, limit: range.upperBound),
+                   !place.isShort, placeEnd - position > longest { return false }
                 position += longest
             }
             return true

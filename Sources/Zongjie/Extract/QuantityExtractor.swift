@@ -351,6 +351,10 @@ struct QuantityExtractor {
         if unit.text == "届", unitEnd < s.count, NumeralParser.digit(s[unitEnd]) > 0 || Self.sessionFollowers.contains(s[unitEnd]) {
             return true
         }
+        // 2022届毕业生: a graduating class names its year, not a number of anything.
+        if unit.text == "届", high == nil, first.digitByDigitLength == 4, first.value >= 1900, first.value < 2100 {
+            return true
+        }
         // 两校, 四镇 never reach here (no measure word); 十四五 neither.
         return false
     }
