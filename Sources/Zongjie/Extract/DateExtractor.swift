@@ -57,6 +57,11 @@ struct DateExtractor {
                 i = numeric.0.upperBound
                 continue
             }
+            if let dotted = dottedMonthDate(at: i) {
+                found.append(dotted)
+                i = dotted.0.upperBound
+                continue
+            }
             if let bare = bareStartRange(at: i) {
                 found.append(bare)
                 i = bare.0.upperBound
@@ -539,6 +544,49 @@ struct DateExtractor {
     }
 
     /// 2010-01-29, 2010/01/29, 2010.01.29 (not a website timestamp with a time after it).
+    /// 2019.8 / 2019/08: a year and a month written with a dot or slash (a tenure: 2019.8—2021.7).
+    private func numericYearMonth(at start: Int) -> (year: Int, month: Int, end: Int, twoDigitMonth: Bool)? {
+        let s = context.s
+        guard start + 6 <= s.count, let (yearValue, afterYear) = bareNumber(at: start, digits: 4...4), let year = yearValue,
+              (1900...2099).contains(year), afterYear < s.count, s[afterYear] == 0x2E || s[afterYear] == 0x2F,
+              let (monthValue, afterMonth) = bareNumber(at: afterYear + 1, digits: 1...2), let month = monthValue,
+              (1...12).contains(month) else { return nil }
+        // 2019.8.5 is a full date; 2019.85 no date at all (bareNumber refuses a third digit).
+        if afterMonth < s.count, s[afterMonth] == s[afterYear] { return nil }
+        return (year, month, afterMonth, afterMonth - afterYear == 3)
+    }
+
+    static let numericRangeConnectors = ScalarSet("-~—–―至到")
+
+    /// A year and month with a dot or slash: as a range (2019.8—2021.7, 2019.08至2020.1.10), or alone
+    /// with a two-digit month that nothing numeric follows (任职时间2019.08起). A lone 2019.8 is more
+    /// often a decimal than a date.
+    private func dottedMonthDate(at start: Int) -> (Range<Int>, String, DateValue)? {
+        let s = context.s
+        guard let first = numericYearMonth(at: start) else { return nil }
+        var k = first.end
+        while k < s.count, Self.numericRangeConnectors.contains(s[k]), k - first.end < 3 { k += 1 }
+        if k > first.end {
+            if let second = numericYearMonth(at: k) {
+                return (start..<second.end, "date.range", DateValue(year: first.year, month: first.month, day: nil, masked: false,
+                                                                  to: DatePoint(year: second.year, month: second.month, day: nil)))
+            }
+            if let second = numericDate(at: k) {
+                return (start..<second.0.upperBound, "date.range", DateValue(year: first.year, month: first.month, day: nil, masked: false,
+                                                                           to: DatePoint(year: second.2.year, month: second.2.month, day: second.2.day)))
+            }
+        }
+        guard first.twoDigitMonth else { return nil }
+        if first.end < s.count {
+            let next = s[first.end]
+            guard !NumeralCharacters.isASCIIDigit(next), !Self.numericFollowersThatMakeANumber.contains(next) else { return nil }
+        }
+        return (start..<first.end, "date.numeric", DateValue(year: first.year, month: first.month, day: nil, masked: false, to: nil))
+    }
+
+    /// After 2019.08 these make it a quantity (2019.08万元, 2019.08%, 2019.08亿).
+    static let numericFollowersThatMakeANumber = ScalarSet("万亿千百元%％个名人吨亩米斤公平倍")
+
     private func numericDate(at start: Int) -> (Range<Int>, String, DateValue)? {
         let s = context.s
         guard start + 8 <= s.count, !(start > 0 && NumeralCharacters.isASCIIDigit(s[start - 1])) else { return nil }

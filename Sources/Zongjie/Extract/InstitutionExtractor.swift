@@ -95,7 +95,11 @@ struct InstitutionExtractor {
         "支援", "援助", "帮助", "帮扶", "派出", "选派", "派驻", "开展", "担任", "接管", "开进", "加强", "扩大", "提高", "提升", "进驻",
         "成立", "合作", "共同", "组建", "筹建", "创办", "挂牌",
         "我院", "我校", "我市", "我县", "我区", "本院", "本校", "该院", "该校", "联合", "依托", "协助", "组织", "邀请", "任",
-        "书记", "校长", "院长", "教授", "主任", "处长", "部长", "局长", "专家",
+        "书记", "校长", "院长", "教授", "主任", "处长", "部长", "局长", "专家", "挂职", "任职", "兼任", "出任", "就任",
+    ].map(scalars)
+    /// Names of government offices that hold a body stop word (天津市合作交流办公室, 对口支援办公室).
+    static let officeCores: [[UInt32]] = [
+        "合作交流", "对口支援", "对口帮扶", "扶贫开发", "扶贫协作", "支援合作", "经济合作", "国际合作", "对外合作",
     ].map(scalars)
     static let bodyStopList = WordList(bodyStops)
     static let institutionEndingList = WordList(institutionEndings)
@@ -282,7 +286,7 @@ struct InstitutionExtractor {
                 if !insideWord { break }
             }
             if context.blocked[bodyStart - 1] { break }
-            if bodyStart < suffixStart, Self.bodyStopList.endsWord(in: s, at: bodyStart) { break }
+            if bodyStart < suffixStart, Self.bodyStopList.endsWord(in: s, at: bodyStart), !isInsideOfficeCore(bodyStart) { break }
             // A complete institution name ends here (…医院|根据卫生院): the new name starts after it.
             if bodyStart < suffixStart, Self.institutionEndingList.endsWord(in: s, at: bodyStart) { break }
             bodyStart -= 1
@@ -467,8 +471,13 @@ struct InstitutionExtractor {
     /// 大力支持和县委: after a Han character, 和 is the conjunction, not the county 和县.
     private func isConjunctionCounty(_ position: Int, _ placeEnd: Int) -> Bool {
         let s = context.s
-        return placeEnd - position == 2 && s[position] == 0x548C && s[position + 1] == 0x53BF
-            && position > 0 && CharacterClass.of(s[position - 1]) == .han
+        guard s[position] == 0x548C, position > 0, CharacterClass.of(s[position - 1]) == .han else { return false }
+        if placeEnd - position == 2 && s[position + 1] == 0x53BF { return true }   // 和县
+        // 和|田林县 rather than 和田|林县: a full place name right after 和 that runs past the place at 和.
+        if let (later, laterEnd) = gazetteer.longestPlace(in: s, at: position + 1, limit: s.count), !later.isShort, laterEnd > placeEnd {
+            return true
+        }
+        return false
     }
 
     /// A class of institutions, not one: 全县高中, 城区每所学校, 宁波市属医院.
@@ -566,6 +575,15 @@ struct InstitutionExtractor {
         while start <= position {
             if let (_, end) = gazetteer.longestPlace(in: s, at: start, limit: limit), end > position, end <= limit { return true }
             start += 1
+        }
+        return false
+    }
+
+    /// Whether `position` falls strictly inside one of the `officeCores` (合作|交流办公室).
+    private func isInsideOfficeCore(_ position: Int) -> Bool {
+        let s = context.s
+        for core in Self.officeCores {
+            for offset in 1..<core.count where position - offset >= 0 && s.hasPrefix(core, at: position - offset) { return true }
         }
         return false
     }
