@@ -48,7 +48,23 @@ public struct DateRangeOrderRule: ValidationRule {
                 findings.append(Finding(range: context.original(range), message: "日期范围的结束早于开始：“\(context.text(range))”"))
             }
         }
+        // Ranges written with digits and dots or slashes (2019.8—2019.2, 2018/7/10-2018/1/10): the
+        // extractor reads them whole, with both ends' years.
+        for located in context.records(.date) where located.record.rule == "date.range" {
+            guard case .date(let value) = located.record.value, let to = value.to, !value.masked,
+                  !context.isBoilerplate(located.range.lowerBound),
+                  !findings.contains(where: { context.normalized($0.range).overlaps(located.range) }),
+                  let from = Self.ordinal(value.year, value.month, value.day), let end = Self.ordinal(to.year, to.month, to.day),
+                  (value.day == nil) == (to.day == nil), end < from else { continue }
+            findings.append(Finding(range: context.original(located.range), message: "日期范围的结束早于开始：“\(context.text(located.range))”"))
+        }
         return findings
+    }
+
+    /// A date as one comparable number, when its year and month are known.
+    static func ordinal(_ year: Int?, _ month: Int?, _ day: Int?) -> Int? {
+        guard let year, let month else { return nil }
+        return (year * 100 + month) * 100 + (day ?? 0)
     }
 
     func connector(after position: Int, s: [UInt32]) -> (Int, [UInt32])? {

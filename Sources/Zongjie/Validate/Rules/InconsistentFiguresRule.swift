@@ -25,6 +25,9 @@ public struct InconsistentFiguresRule: ValidationRule {
         var cumulative: Bool
         var low: Double
         var high: Double
+        /// Who states it: "self" for the writer (我院, 我们), "" when the clause names no one (the
+        /// subject is an earlier clause's), which agrees with every subject.
+        var subject = ""
         /// Time words (一年来, 今年 …) when they are not part of the key: a statement without any
         /// agrees with every scope, two with different ones are different periods.
         var scope = ""
@@ -47,7 +50,7 @@ public struct InconsistentFiguresRule: ValidationRule {
         }
     }
 
-    static let markers = ["累计", "共计", "总共", "一共", "合计", "先后", "共"].map(\.scalarArray)
+    static let markers = ["累计", "共计", "总共", "一共", "合计", "先后", "全年", "共"].map(\.scalarArray)
     static let destinationWords = ["到", "赴", "至", "前往", "进驻", "派驻", "深入", "在"].map(\.scalarArray)
     static let rateWords = ["每年", "每学年", "每学期", "每批", "每次", "每月", "每周", "每期", "每人", "每个"].map(\.scalarArray)
 
@@ -67,6 +70,7 @@ public struct InconsistentFiguresRule: ValidationRule {
                 // different units: (一)城关镇卫生院…共完成手术86台 and (二)李家乡卫生院…共完成手术120台.
                 guard earlier.cumulative == statement.cumulative,
                       earlier.scope.isEmpty || statement.scope.isEmpty || earlier.scope == statement.scope,
+                      earlier.subject.isEmpty || statement.subject.isEmpty || earlier.subject == statement.subject,
                       statement.cumulative ? !Self.namesOtherUnits(earlier.section, statement.section) : earlier.section == statement.section,
                       statement.high < earlier.low - 1e-9 || statement.low > earlier.high + 1e-9,
                       earlier.range.upperBound <= statement.range.lowerBound else { continue }
@@ -117,7 +121,7 @@ public struct InconsistentFiguresRule: ValidationRule {
             let (marker, subjectEnd) = cumulativeMarker(s, in: clauseStart..<located.range.lowerBound)
             let (subject, scope) = Self.subjectAndScope(value.from ?? TextScan.hanText(s, clauseStart..<subjectEnd))
             let per = value.per ?? rate(s, in: clauseStart..<located.range.lowerBound)
-            var key = ["dispatch", value.verb, value.staff ?? "", TotalsRule.unitFamily(value.unit), subject, scope, per,
+            var key = ["dispatch", value.verb, value.staff ?? "", TotalsRule.unitFamily(value.unit), subject.isEmpty ? "self" : subject, scope, per,
                        value.batches.map(String.init) ?? ""]
             key.append(destination(after: located.range.upperBound, s: s))
             key.append(years(before: located.range.lowerBound, context: context))
@@ -157,14 +161,23 @@ public struct InconsistentFiguresRule: ValidationRule {
             let clauseStart = TextScan.clauseStart(s, before: located.range.lowerBound)
             let clause = clauseStart..<located.range.lowerBound
             let (marker, markerStart) = cumulativeMarker(s, in: clause)
-            guard marker else { continue }
-            // The words between the marker and the figure: a verb and perhaps its object.
-            guard let markerWord = Self.markers.first(where: { s.hasPrefix($0, at: markerStart) }) else { continue }
-            var phrase = TextScan.hanText(s, (markerStart + markerWord.count)..<located.range.lowerBound)
+            guard !context.isPlanContext(located.range.lowerBound, headings: false) else { continue }
+            guard marker else {
+                if let plain = plainStatement(located, clause: clause, unit: unit, figure: figure, article: article, context: context) {
+                    result.append(plain)
+                }
+                continue
+            }
+            // The words between the marker(s) and the figure: a verb and perhaps its object.
+            var phraseStart = markerStart
+            while let markerWord = Self.markers.first(where: { s.hasPrefix($0, at: phraseStart) }), phraseStart < clause.upperBound {
+                phraseStart += markerWord.count   // 全年共到位…
+            }
+            var phrase = TextScan.hanText(s, phraseStart..<located.range.lowerBound)
             phrase = phrase.replacingOccurrences(of: "了", with: "")
-            for filler in ["达到", "达", "有", "为"] where phrase.hasSuffix(filler) { phrase.removeLast(filler.count); break }
+            for filler in ["达到", "达", "有", "为", "的"] where phrase.hasSuffix(filler) { phrase.removeLast(filler.count); break }
             // A verb is needed: 共12名 alone says too little to be the same quantity.
-            guard phrase.count >= 2, !context.isPlanContext(located.range.lowerBound, headings: false) else { continue }
+            guard phrase.count >= 2 else { continue }
             let (subject, clauseScope) = Self.subjectAndScope(TextScan.hanText(s, clauseStart..<markerStart))
             var scope = clauseScope
             // A time word earlier in the sentence scopes the statement too (一年来，驻村工作队共接诊…).
@@ -175,18 +188,50 @@ public struct InconsistentFiguresRule: ValidationRule {
             }
             // The verb, and the counted noun written before the figure (派出医疗队员12名) or after
             // it (派出12名医疗队员).
+            // (A sum of money may name what it is after the figure: 投入的2.53亿元援青资金.)
             let verb = String(phrase.prefix(2))
-            let noun = phrase.count > 2 ? String(phrase.dropFirst(2)) : (object ?? "")
-            var key = ["count", verb, noun, unit, subject, rate(s, in: clause)]
+            let noun = phrase.count > 2 ? String(phrase.dropFirst(2)) : (object ?? fundName(after: located.range.upperBound, s: s))
+            var key = ["count", verb, noun, unit, rate(s, in: clause)]
             key.append(destination(after: located.range.upperBound, s: s))
             key.append(years(before: located.range.lowerBound, context: context))
             // The span: from the marker to the end of the figure.
             result.append(Statement(range: markerStart..<located.range.upperBound, article: article,
                                     key: key.joined(separator: "|"), section: context.sectionPath(at: located.range.lowerBound),
-                                    cumulative: true, low: figure.low, high: figure.high, scope: scope))
+                                    cumulative: true, low: figure.low, high: figure.high, subject: subject, scope: scope))
         }
         return result
     }
+
+    /// A statement without a 共/累计 marker is compared only when its whole clause before the figure,
+    /// six Han characters or more, is written again in the same section (南海区企业捐赠物资折合资金350万元
+    /// … 南海区企业捐赠物资折合资金530万元): a shorter or different lead says too little.
+    func plainStatement(_ located: LocatedRecord, clause: Range<Int>, unit: String, figure: (low: Double, high: Double),
+                        article: Int, context: ValidationContext) -> Statement? {
+        let s = context.s
+        let lead = TextScan.hanText(s, clause)
+        guard lead.count >= Self.shortestPlainLead, clause.allSatisfy({ TextScan.isHan(s[$0]) }) else { return nil }
+        let (_, scope) = Self.subjectAndScope(lead)
+        var key = ["plain", lead, unit]
+        key.append(years(before: located.range.lowerBound, context: context))
+        return Statement(range: clause.lowerBound..<located.range.upperBound, article: article, key: key.joined(separator: "|"),
+                         section: context.sectionPath(at: located.range.lowerBound), cumulative: false,
+                         low: figure.low, high: figure.high, scope: scope)
+    }
+
+    static let shortestPlainLead = 6
+
+    /// What a sum is, written after it: 2.53亿元|援青医疗卫生资金 (up to a fund word, within 12 characters).
+    func fundName(after position: Int, s: [UInt32]) -> String {
+        var end = position
+        while end < s.count, end - position < 12, TextScan.isHan(s[end]) { end += 1 }
+        let text = String(scalarValues: s[position..<end])
+        for word in Self.fundWords {
+            if let range = text.range(of: word) { return String(text[..<range.upperBound]) }
+        }
+        return ""
+    }
+
+    static let fundWords = ["资金", "经费", "款项", "物资", "捐款", "投资"]
 
     /// Two comma-joined sets of time words as one.
     static func mergedScopes(_ a: String, _ b: String) -> String {
@@ -218,6 +263,8 @@ public struct InconsistentFiguresRule: ValidationRule {
 
     static let timeWords = ["一年来", "两年来", "三年来", "几年来", "多年来", "近年来", "近几年", "今年", "去年", "全年", "上半年",
                             "下半年", "本年度", "年度", "目前", "至今", "截至目前", "截止目前", "迄今", "本学期", "本学年", "当年"]
+    /// Time words that all mean the year a summary reports on.
+    static let sameYearWords: Set<String> = ["一年来", "全年", "本年度", "年度", "今年"]
     static let selfReferences = ["我院", "我校", "我局", "我县", "我市", "我区", "我乡", "我镇", "我所", "我中心", "我们", "本院",
                                  "本校", "我单位", "我委", "我部", "我处", "我科"]
 
@@ -227,14 +274,24 @@ public struct InconsistentFiguresRule: ValidationRule {
         var subject = text
         var scope: [String] = []
         for word in timeWords.sorted(by: { $0.count > $1.count }) where subject.contains(word) {
-            scope.append(word)
+            scope.append(sameYearWords.contains(word) ? "本年" : word)
             subject = subject.replacingOccurrences(of: word, with: "")
+        }
+        // 3年来 (its digits are not in the Han text): years up to now.
+        if let range = subject.range(of: "年来") {
+            scope.append("年来")
+            subject.removeSubrange(range)
         }
         for word in ["总之", "综上", "此外", "同时", "其中", "另外", "全面", "累计", "先后", "共"] {
             subject = subject.replacingOccurrences(of: word, with: "")
         }
-        if subject.isEmpty || selfReferences.contains(subject) { subject = "self" }
-        return (subject, scope.sorted().joined(separator: ","))
+        // 我在阿克苏: the writer, somewhere.
+        if let reference = (selfReferences + ["我"]).first(where: { subject.hasPrefix($0) }),
+           subject.dropFirst(reference.count).hasPrefix("在") {
+            subject = reference
+        }
+        if selfReferences.contains(subject) || subject == "我" { subject = "self" }
+        return (subject, Set(scope).sorted().joined(separator: ","))
     }
 
     /// 每年 / 每学期 … in the clause.

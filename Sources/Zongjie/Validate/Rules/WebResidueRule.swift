@@ -35,20 +35,33 @@ public struct WebResidueRule: ValidationRule {
         // disclaimer, a table of contents, a button): a line the segmenter set aside for weaker
         // reasons may be the author's own text.
         var tableOfContents = false
+        // The finding of the table of contents being read: its index, header and entries so far.
+        var contents: (finding: Int, header: String, entries: Int)?
         var previousEnd = -1
         for range in context.structure.boilerplate {
             let normalized = context.normalized(range)
             // A table of contents continues into the next stretch of boilerplate.
             if previousEnd >= 0, !(previousEnd..<normalized.lowerBound).allSatisfy({ TextScan.isSpace(s[$0]) || TextScan.isLineBreak(s[$0]) }) {
                 tableOfContents = false
+                contents = nil
             }
             previousEnd = normalized.upperBound
             for line in context.lines where line.lowerBound < normalized.upperBound && line.upperBound > normalized.lowerBound {
                 let part = max(line.lowerBound, normalized.lowerBound)..<min(line.upperBound, normalized.upperBound)
                 let trimmed = trim(part, s: s)
                 guard !trimmed.isEmpty, !flaggedLines.contains(line.lowerBound) else { continue }
+                let continuesContents = tableOfContents && !s.contains(Self.contentsWord, in: trimmed)
                 guard let kind = kind(of: trimmed, s: s, tableOfContents: &tableOfContents) else { continue }
                 flaggedLines.insert(line.lowerBound)
+                // The entries of a table of contents are one finding with its header (本文目录 and
+                // the titles under it), not one per line.
+                if continuesContents, kind == Self.contentsKind, let index = contents?.finding {
+                    contents!.entries += 1
+                    findings[index].range = findings[index].range.lowerBound..<context.original(trimmed).upperBound
+                    findings[index].message = "网页残留（\(kind)）：“\(contents!.header)”及其下\(contents!.entries)个条目"
+                    continue
+                }
+                contents = kind == Self.contentsKind ? (findings.count, excerpt(trimmed, context), 0) : nil
                 findings.append(Finding(range: context.original(trimmed), message: "网页残留（\(kind)）：“\(excerpt(trimmed, context))”"))
             }
         }
@@ -91,22 +104,25 @@ public struct WebResidueRule: ValidationRule {
         return start..<end
     }
 
+    static let contentsWord = "目录".scalarArray
+    static let contentsKind = "网页目录"
+
     static let buttons: [[UInt32]] = ["关闭", "返回顶部", "上一篇", "下一篇", "打印本页", "收藏本文", "分享到", "点击复制",
                                       "复制全文", "下载本文", "举报"].map(\.scalarArray)
 
     /// What kind of website furniture a boilerplate line is, or nil when it does not look like
     /// furniture by itself.
     func kind(of line: Range<Int>, s: [UInt32], tableOfContents: inout Bool) -> String? {
-        if s.contains("目录".scalarArray, in: line) {
+        if s.contains(Self.contentsWord, in: line) {
             tableOfContents = true
-            return "网页目录"
+            return Self.contentsKind
         }
         if BoilerplateRules.isSEOTitle(s, line) { return "网页标题" }
         if BoilerplateRules.isMetadata(s, line) { return "上传信息" }
         if BoilerplateRules.isDisclaimer(s, line) { return "网站声明" }
         if TextScan.contains(s, Self.phrases, in: line) { return "网站用语" }
         if Self.buttons.contains(where: { s.hasPrefix($0, at: line.lowerBound) && line.count <= $0.count + 2 }) { return "网页按钮" }
-        if tableOfContents { return "网页目录" }
+        if tableOfContents { return Self.contentsKind }
         // A teaser cut off with an ellipsis (. 教师年终工作总...).
         if line.count <= 40, s.hasPrefix("...".scalarArray, at: line.upperBound - 3) || s[line.upperBound - 1] == 0x2026 { return "网页链接" }
         return nil
