@@ -60,7 +60,13 @@ public struct TotalsRule: ValidationRule {
             else if let word = TextScan.word(s, Self.respectively, at: p) { trigger = (word.count, .respectively) }
             guard let (length, form) = trigger, !context.isBoilerplate(p) else { p += 1; continue }
             defer { p += length }
-            guard let totalIndex = totalBefore(p, items: items, s: s), !judged.contains(totalIndex) else { continue }
+            guard var totalIndex = totalBefore(p, items: items, s: s), !judged.contains(totalIndex) else { continue }
+            // 共选派教师64名，到…任教，三所学校的人数分别为28名、21名、17名: the figure before 分别
+            // counts the groups; the total is the sum stated earlier in the sentence.
+            if form == .respectively, let groupsTotal = totalOverGroups(totalIndex, after: p + length, items: items, s: s) {
+                totalIndex = groupsTotal
+                guard !judged.contains(totalIndex) else { continue }
+            }
             let total = items[totalIndex]
             guard !isCoordinated(total, items: items, s: s) else { continue }
             var start = p + length
@@ -115,7 +121,7 @@ public struct TotalsRule: ValidationRule {
     static let among = "其中".scalarArray
     static let including = "包括".scalarArray
     static let besides = "此外".scalarArray
-    static let respectively = ["分别为", "分别是", "分别有"].map(\.scalarArray)
+    static let respectively = ["分别为", "分别是", "分别有", "分别用于"].map(\.scalarArray)
     /// A bracket that holds these is not a full breakdown.
     static let partialWords = ["含", "其中", "包括", "等", "如", "主要", "约占", "占"].map(\.scalarArray)
     /// A part that closes the list: the rest.
@@ -198,6 +204,24 @@ public struct TotalsRule: ValidationRule {
         guard han <= 12, sentenceEnds <= 1 else { return nil }
         return index
     }
+
+    /// When the figure before 分别 counts the groups (三所学校的人数分别为) and the first part is of
+    /// another family, the total: the nearest earlier figure of the parts' family in the sentence
+    /// that a 共/累计 marker introduces.
+    func totalOverGroups(_ groupsIndex: Int, after position: Int, items: [Item], s: [UInt32]) -> Int? {
+        let groups = items[groupsIndex]
+        let sentenceEnd = TextScan.sentenceEnd(s, from: position)
+        guard let firstPart = items.first(where: { $0.figure.range.lowerBound >= position && $0.figure.range.upperBound <= sentenceEnd }),
+              firstPart.family != groups.family else { return nil }
+        let sentenceStart = TextScan.sentenceStart(s, before: groups.figure.range.lowerBound)
+        guard let index = items.lastIndex(where: { $0.figure.range.upperBound <= groups.figure.range.lowerBound
+                                                   && $0.figure.range.lowerBound >= sentenceStart && $0.family == firstPart.family })
+        else { return nil }
+        let clause = TextScan.clauseStart(s, before: items[index].figure.range.lowerBound, floor: sentenceStart)..<items[index].figure.range.lowerBound
+        return TextScan.contains(s, Self.markerWords, in: clause) ? index : nil
+    }
+
+    static let markerWords = ["共", "累计", "合计", "总计", "总共", "一共"].map(\.scalarArray)
 
     /// `11名博士和2名硕士,其中…`: the 其中 may refer to both figures or to the last one; the
     /// total is unclear, so nothing is judged.
@@ -294,8 +318,22 @@ public struct TotalsRule: ValidationRule {
             k -= filler.count
             break
         }
+        // 共派出47名: a verb of up to three characters may stand between 共 and the total.
+        var verbLength = 0
+        while verbLength < 3, k - verbLength - 1 >= 0, TextScan.isHan(s[k - verbLength - 1]),
+              !Self.sumWords.contains(where: { k - verbLength - $0.count >= 0 && s.hasPrefix($0, at: k - verbLength - $0.count) }),
+              NumeralParser.digit(s[k - verbLength - 1]) < 0 {
+            verbLength += 1
+        }
+        if verbLength > 0, Self.sumWords.contains(where: { k - verbLength - $0.count >= 0 && s.hasPrefix($0, at: k - verbLength - $0.count) }) {
+            k -= verbLength
+        }
         guard let word = Self.sumWords.first(where: { k - $0.count >= 0 && s.hasPrefix($0, at: k - $0.count) }) else { return nil }
-        let keyword = k - word.count
+        var keyword = k - word.count
+        // 三年共派出 / 全年共计: a span of years before the sum word.
+        if keyword >= 2, s[keyword - 1] == 0x5E74, keyword - 2 >= 0, TextScan.isHan(s[keyword - 2]) {   // 年
+            keyword -= 2
+        }
         guard keyword > 0 else { return nil }
         let before = s[keyword - 1]
         guard before == TextScan.comma || before == TextScan.enumerationComma || before == TextScan.semicolon
@@ -425,7 +463,9 @@ public struct TotalsRule: ValidationRule {
             return Finding(range: range, message: "分项大于总数：总数“\(totalText)”，其中一项为“\(context.text(single.figure.range))”")
         }
         guard parts.count >= 2 else { return nil }
-        if low > total.figure.high + slack {
+        // Parts exceed the total when even their lowest reading passes the total as written and
+        // their written sum passes its highest reading (1.3亿+6000万+3000万 against 2.1亿).
+        if low > total.figure.value + slack, nominal > total.figure.high + slack {
             guard mayBeSummed(parts, s: s) else { return nil }
             return Finding(range: range, message: "分项之和超过总数：总数“\(totalText)”，分项\(partTexts.joined(separator: "+"))=\(sumText)")
         }
@@ -446,9 +486,13 @@ public struct TotalsRule: ValidationRule {
         for part in parts {
             let start = TextScan.clauseStart(s, before: part.figure.range.lowerBound)
             if TextScan.contains(s, Self.attributeVerbs, in: start..<part.figure.range.lowerBound) { return false }
-            let text = label(of: part, s: s)
+            var text = label(of: part, s: s)
             if Self.cumulativeWords.contains(where: { text.contains($0) }) { return false }
-            let names = Set(Self.dimensions.filter { dimension in dimension.words.contains { text.contains($0) } }.map(\.name))
+            // 县级医院设备购置: a level that names an institution says nothing about where money came from.
+            text = text.replacingOccurrences(of: Self.leveledInstitution, with: "", options: .regularExpression)
+            var names = Set(Self.dimensions.filter { dimension in dimension.words.contains { text.contains($0) } }.map(\.name))
+            // Money is broken down by use unless a source is named (综合楼建设9800万元、设备购置3600万元).
+            if part.figure.kind == .money, names.isEmpty { names = ["use"] }
             if let previous = seen {
                 if previous.isEmpty != names.isEmpty { return false }
                 if !previous.isEmpty, previous.isDisjoint(with: names) { return false }
@@ -459,6 +503,8 @@ public struct TotalsRule: ValidationRule {
         }
         return true
     }
+
+    static let leveledInstitution = "[省市县州乡]级(公立)?(医院|学校|中学|小学|单位|部门)"
 
     /// Categories that contain the others (本科以上 holds 博士 and 硕士; 35岁以下).
     static let cumulativeWords = ["以上", "以下", "及以上", "以内", "不满", "超过"]
