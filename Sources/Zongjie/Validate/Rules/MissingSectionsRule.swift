@@ -144,6 +144,11 @@ public struct MissingSectionsRule: ValidationRule {
         while let last = title.unicodeScalars.last, CharacterClass.of(last.value) == .digit || "()（）".unicodeScalars.contains(last) {
             title.unicodeScalars.removeLast()
         }
+        // …工作总结（2019—2023年）/（2023年度）: the period the report covers, in brackets after the title.
+        if let open = title.lastIndex(where: { $0 == "（" || $0 == "(" }), title.distance(from: open, to: title.endIndex) <= 20,
+           !title[open...].contains(where: { $0 == "）" || $0 == ")" }), title[open...].contains(where: { $0 == "年" || $0.isNumber }) {
+            title = String(title[..<open])
+        }
         guard Self.reportWords.contains(where: { title.hasSuffix($0) }) else { return false }
         var bodyStart = range.lowerBound
         if let titleRange = article.titleRange { bodyStart = max(bodyStart, context.normalized(titleRange).upperBound) }

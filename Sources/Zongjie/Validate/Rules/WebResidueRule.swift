@@ -20,6 +20,14 @@ public struct WebResidueRule: ValidationRule {
         "点击下载", "下载文档", "阅读全文", "相关推荐", "猜你喜欢", "更多相关", "一起来看看吧", "感谢您的阅读", "精选范文",
         "点击查看", "查看更多", "原文链接", "本文来源", "来源于网络", "相关阅读", "推荐阅读", "延伸阅读", "热门推荐", "本文地址",
     ].map(\.scalarArray)
+    /// Names of other genres of model text that sites inject as keywords.
+    static let genreNames: [[UInt32]] = [
+        "个人简历", "心得体会", "思想汇报", "述职报告", "入党申请书", "自我鉴定", "实习报告", "辞职报告", "演讲稿", "工作总结",
+        "工作计划", "读后感", "观后感", "求职信", "自荐信", "检讨书",
+    ].map(\.scalarArray)
+    /// Words that open a clause and never follow a genre name used as a subject (心得体会我校…,
+    /// 个人简历并将…): a genre name right before them stands alone.
+    static let clauseOpenings: [[UInt32]] = ["我", "并", "根据", "按照", "同时", "进一步"].map(\.scalarArray)
     static let phraseStarts: Set<UInt32> = Set(phrases.compactMap(\.first))
     static let fanwen = "范文".scalarArray
     /// Characters before 范 that make 范文 part of another word (示范文明, 规范文件, 师范文科).
@@ -87,6 +95,19 @@ public struct WebResidueRule: ValidationRule {
                 }
                 k += 1
             }
+            // SEO keywords dropped into a sentence: a genre name right after a comma and right
+            // before the words that open the next clause (，心得体会我校分别…, ，个人简历并将…).
+            k = line.lowerBound
+            while k < line.upperBound {
+                if k > line.lowerBound, TextScan.isSeparator(s[k - 1]), let word = TextScan.word(s, Self.genreNames, at: k),
+                   k + word.count < line.upperBound, TextScan.word(s, Self.clauseOpenings, at: k + word.count) != nil {
+                    found.append(k..<(k + word.count))
+                    k += word.count
+                    continue
+                }
+                k += 1
+            }
+            found.sort { $0.lowerBound < $1.lowerBound }
             guard let first = found.first else { continue }
             let quoted = found.map { "“" + context.text($0) + "”" }
             let unique = quoted.reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
