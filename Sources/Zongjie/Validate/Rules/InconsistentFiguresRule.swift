@@ -190,7 +190,9 @@ public struct InconsistentFiguresRule: ValidationRule {
             // it (派出12名医疗队员).
             // (A sum of money may name what it is after the figure: 投入的2.53亿元援青资金.)
             let verb = String(phrase.prefix(2))
-            let noun = phrase.count > 2 ? String(phrase.dropFirst(2)) : (object ?? fundName(after: located.range.upperBound, s: s))
+            var noun = phrase.count > 2 ? String(phrase.dropFirst(2)) : (object ?? fundName(after: located.range.upperBound, s: s))
+            // 完成各类手术 / 完成手术: a word of kind says nothing about the quantity.
+            for kind in Self.kindWords where noun.hasPrefix(kind) { noun.removeFirst(kind.count); break }
             var key = ["count", verb, noun, unit, rate(s, in: clause)]
             key.append(destination(after: located.range.upperBound, s: s))
             key.append(years(before: located.range.lowerBound, context: context))
@@ -219,6 +221,7 @@ public struct InconsistentFiguresRule: ValidationRule {
     }
 
     static let shortestPlainLead = 6
+    static let kindWords = ["各类", "各项", "各种", "各级", "各科"]
 
     /// What a sum is, written after it: 2.53亿元|援青医疗卫生资金 (up to a fund word, within 12 characters).
     func fundName(after position: Int, s: [UInt32]) -> String {
@@ -263,6 +266,9 @@ public struct InconsistentFiguresRule: ValidationRule {
 
     static let timeWords = ["一年来", "两年来", "三年来", "几年来", "多年来", "近年来", "近几年", "今年", "去年", "全年", "上半年",
                             "下半年", "本年度", "年度", "目前", "至今", "截至目前", "截止目前", "迄今", "本学期", "本学年", "当年"]
+    /// Heads of a team's name: a team report calls itself 医疗队, 本批队员, 工作队 alike.
+    static let teamWords = ["队", "队员", "团", "团队", "工作组", "小组"]
+
     /// Time words that all mean the year a summary reports on.
     static let sameYearWords: Set<String> = ["一年来", "全年", "本年度", "年度", "今年"]
     static let selfReferences = ["我院", "我校", "我局", "我县", "我市", "我区", "我乡", "我镇", "我所", "我中心", "我们", "本院",
@@ -285,12 +291,13 @@ public struct InconsistentFiguresRule: ValidationRule {
         for word in ["总之", "综上", "此外", "同时", "其中", "另外", "全面", "累计", "先后", "共"] {
             subject = subject.replacingOccurrences(of: word, with: "")
         }
-        // 我在阿克苏: the writer, somewhere.
-        if let reference = (selfReferences + ["我"]).first(where: { subject.hasPrefix($0) }),
-           subject.dropFirst(reference.count).hasPrefix("在") {
-            subject = reference
-        }
+        // 我在阿克苏 / 医疗队在坦: the subject, somewhere.
+        if let at = subject.firstIndex(of: "在"), at != subject.startIndex { subject = String(subject[..<at]) }
         if selfReferences.contains(subject) || subject == "我" { subject = "self" }
+        // 本批队员 / 医疗队 / 全体队员: the team that reports.
+        if teamWords.contains(where: { subject.hasSuffix($0) }) || subject.hasPrefix("本批") || subject.hasPrefix("全体") {
+            subject = "team"
+        }
         return (subject, Set(scope).sorted().joined(separator: ","))
     }
 
@@ -300,12 +307,15 @@ public struct InconsistentFiguresRule: ValidationRule {
         return ""
     }
 
+    static let done = "到位".scalarArray
+
     /// Where the staff went: 到/赴/前往 + up to eight Han characters, after the counted noun.
     func destination(after position: Int, s: [UInt32]) -> String {
         var k = position
         let limit = min(s.count, position + 24)
         while k < limit, !TextScan.isSeparator(s[k]), !TextScan.isSentenceEnd(s[k]) {
-            if let word = TextScan.word(s, Self.destinationWords, at: k) {
+            // (拨付到位, 落实到位: 到位 is done, not a place.)
+            if let word = TextScan.word(s, Self.destinationWords, at: k), !s.hasPrefix(Self.done, at: k) {
                 var end = k + word.count
                 while end < limit, end - k < word.count + 8, TextScan.isHan(s[end]) { end += 1 }
                 return String(scalarValues: s[k..<end])
