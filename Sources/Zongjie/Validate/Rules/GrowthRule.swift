@@ -17,7 +17,7 @@ public struct GrowthRule: ValidationRule {
 
     public init() {}
 
-    enum Claim {
+    enum Claim: Equatable {
         /// 增长了N倍: the increase over the old value.
         case timesIncrease
         /// 增长到N倍 / 为原来的N倍: the ratio new/old.
@@ -69,9 +69,17 @@ public struct GrowthRule: ValidationRule {
         if end < s.count, s[end] == 0x591A { atLeast = true; end += 1 }
         if s.hasPrefix(Self.above, at: end) { atLeast = true; end += 2 }
         let precision = FigureReader.precision(s, match.range)
-        let rounding = precision.decimals > 0 ? FigureReader.power10(-precision.decimals) / 2 : 0.5
+        let rounding = Self.claimRounding(precision.decimals, times: kind == .timesIncrease)
         return Statement(claim: kind, range: i..<end, value: match.value, low: match.value - rounding,
                          high: atLeast ? .infinity : match.value + rounding, decimals: precision.decimals, atLeast: atLeast)
+    }
+
+    /// How far a written claim may be from the figures' value. A whole number of 倍 stands for the
+    /// ratio rounded to within a quarter (增长到3倍 for 2.5 should say 2.5倍); a whole percentage
+    /// and a decimal for their last digit's half.
+    static func claimRounding(_ decimals: Int, times: Bool) -> Double {
+        if decimals > 0 { return FigureReader.power10(-decimals) / 2 }
+        return times ? 0.25 : 0.5
     }
 
     static let riseVerbs = ["增长", "增加", "提高", "提升", "上升", "扩大", "增"].map(\.scalarArray)
@@ -185,7 +193,7 @@ public struct GrowthRule: ValidationRule {
         if s.hasPrefix(Self.above, at: end) { atLeast = true; end += 2 }
         if lead == "超过" { atLeast = true }
         let precision = FigureReader.precision(s, match.range)
-        let rounding = precision.decimals > 0 ? FigureReader.power10(-precision.decimals) / 2 : 0.5
+        let rounding = Self.claimRounding(precision.decimals, times: kind == .timesIncrease || kind == .timesRatio)
         var low = match.value - rounding
         var high = match.value + rounding
         if lead == "近" { low = match.value * 0.9 }

@@ -8,7 +8,9 @@
 /// - `198名（10级63名，11级74名，12级61名）`: a bracketed breakdown right after the total;
 /// - `医生5名，护士3名，共计8名`: parts first, then 合计/共计/总计/一共/共 and the total;
 /// - `累计投入资金50.56亿元。19.5亿元投建…；13.5亿元投向…；另有1.5多亿元用于…`: a money total
-///   followed by clauses that each open with the money spent on one use.
+///   followed by clauses that each open with the money spent on one use;
+/// - `耕地2860亩、林地5400亩、草场1210亩，合计9270亩`: measurements closed by 合计 (read from the
+///   text, since measurements are no records).
 ///
 /// Figures are intervals (written precision, 约/余/多/近), so rounding never reads as a
 /// contradiction. Parts that measure a different dimension (学历 vs 职称, 党员 vs 女性, sources
@@ -42,7 +44,7 @@ public struct TotalsRule: ValidationRule {
             items.append(Item(figure: figure, located: located, family: Self.family(of: figure)))
         }
         // Shares of one whole (其中山区占54.63%，丘陵占12.48%…) that add up to more than 100%.
-        var findings = shares(context)
+        var findings = shares(context) + measurementTotals(context)
         guard !items.isEmpty else { return findings }
         var judged: Set<Int> = []   // totals already judged (index into items)
 
