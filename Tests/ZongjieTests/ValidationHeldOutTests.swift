@@ -2,9 +2,9 @@ import Foundation
 import Testing
 @testable import Zongjie
 
-/// Runs the validator over `Corpus/validate-heldout/cases.jsonl`, `cases-2.jsonl` and `cases-3.jsonl` (three rounds):
+/// Runs the validator over `Corpus/validate-heldout/cases.jsonl`, `cases-2.jsonl`, `cases-3.jsonl` and `cases-4.jsonl` (four rounds):
 /// submissions with planted defects and clean look-alikes, written with their expected findings by
-/// a reviewer who did not read the validator. A finding matches an expectation of the same rule whose span it overlaps; optional
+/// a reviewer who did not read the validator. A finding matches every expectation of the same rule whose span it overlaps; optional
 /// expectations (debatable calls) count neither way. The floors sit below the measured figures
 /// (README) and guard against regressions.
 @Suite("Validation on the held-out review cases")
@@ -40,7 +40,7 @@ struct ValidationHeldOutTests {
         let validator = Validator(configuration: configuration, references: nil)
         let analyzer = Analyzer(kinds: Validator.recordKinds)
         var total = Tally()
-        for file in ["cases.jsonl", "cases-2.jsonl", "cases-3.jsonl"] {
+        for file in ["cases.jsonl", "cases-2.jsonl", "cases-3.jsonl", "cases-4.jsonl"] {
             let lines = try CorpusFiles.text("validate-heldout/\(file)").split(separator: "\n").filter { !$0.isEmpty }
             let cases = try lines.map { try JSONDecoder().decode(Case.self, from: Data($0.utf8)) }
             #expect(cases.count >= 20)
@@ -51,8 +51,10 @@ struct ValidationHeldOutTests {
                 var matched = Set<Int>()
                 for expectation in item.expect {
                     let span = expectation.start..<(expectation.start + expectation.text.unicodeScalars.count)
+                    // One finding may cover several expectations (a table of contents with its
+                    // entries, 20xx年x月x日 as one mask), as the reviewers' notes allow.
                     let match = diagnostics.indices.first { index in
-                        !matched.contains(index) && diagnostics[index].rule == expectation.rule
+                        diagnostics[index].rule == expectation.rule
                             && diagnostics[index].start < span.upperBound && span.lowerBound < diagnostics[index].end
                     }
                     if let match {

@@ -45,17 +45,45 @@ public struct GrowthRule: ValidationRule {
         var decimals: Int
         /// 多/以上 after the claim: at least this much.
         var atLeast: Bool
+        /// The old figure when the claim names it (是上年1.2万人次的1.6倍).
+        var base: Figure? = nil
     }
 
     /// The first characters of every claim word, to skip the rest of the text quickly.
-    static let claimStarts: Set<UInt32> = Set((rateNouns + ratioPhrases + riseVerbs + fallVerbs).compactMap(\.first) + [0x7FFB])   // 翻
+    static let claimStarts: Set<UInt32> = Set((rateNouns + fallRateNouns + ratioPhrases + riseVerbs + fallVerbs).compactMap(\.first)
+                                              + [0x7FFB, 0x662F])   // 翻 是
     static let above = "以上".scalarArray
     static let points = "个百分点".scalarArray
     static let shortPoints = "百分点".scalarArray
     static let claimLeads = ["近", "约", "超过", "达"].map { ($0, $0.scalarArray) }
     static let rateNouns = ["增幅", "增长率", "增速", "增长幅度"].map(\.scalarArray)
+    static let fallRateNouns = ["降幅", "减幅", "下降幅度", "降低幅度", "下降率"].map(\.scalarArray)
     static let rateLinks = ["达到了", "达到", "达", "为", "是", "高达", "约为", "超过"].map(\.scalarArray)
     static let ratioPhrases = ["是原来的", "为原来的", "相当于原来的", "达到原来的", "是过去的", "是以前的"].map(\.scalarArray)
+
+    /// `是(上年|三年前)A的N倍`: the figure A right before 的 within twelve characters of 是, then a
+    /// ratio in 倍 or %.
+    func ratioToNamedBase(at i: Int, s: [UInt32]) -> Statement? {
+        let reader = FigureReader()
+        var de = i + 1
+        while de < s.count, de - i <= 14, s[de] != 0x7684, !TextScan.isSeparator(s[de]), !TextScan.isSentenceEnd(s[de]) { de += 1 }
+        guard de < s.count, s[de] == 0x7684, de > i + 1 else { return nil }   // 的
+        var base: Figure?
+        for q in (i + 1)..<de where reader.startsNumeral(s, q) {
+            if let figure = reader.read(s, at: q, limit: de), figure.range.upperBound == de, figure.kind != .other {
+                base = figure
+                break
+            }
+        }
+        guard let base, var statement = number(at: de + 1, from: i, s: s) else { return nil }
+        switch statement.claim {
+        case .timesIncrease: statement.claim = .timesRatio
+        case .percentIncrease: statement.claim = .percentRatio
+        default: return nil
+        }
+        statement.base = base
+        return statement
+    }
 
     /// A number and its unit (倍 or %) at `j`, as a rising claim starting at `i`.
     func number(at j: Int, from i: Int, s: [UInt32]) -> Statement? {
@@ -116,6 +144,16 @@ public struct GrowthRule: ValidationRule {
             guard let statement = number(at: j, from: i, s: s), case .percentIncrease = statement.claim else { return nil }
             return statement
         }
+        // 降幅达28%: a fall.
+        if let word = TextScan.word(s, Self.fallRateNouns, at: i) {
+            var j = i + word.count
+            if let link = TextScan.word(s, Self.rateLinks, at: j) { j += link.count }
+            guard var statement = number(at: j, from: i, s: s), case .percentIncrease = statement.claim else { return nil }
+            statement.claim = .percentDecrease
+            return statement
+        }
+        // 是上年1.2万人次的1.6倍: a ratio to an old figure named in the claim.
+        if s[i] == 0x662F, let statement = ratioToNamedBase(at: i, s: s) { return statement }
         if let word = TextScan.word(s, Self.ratioPhrases, at: i) {
             guard var statement = number(at: i + word.count, from: i, s: s) else { return nil }
             switch statement.claim {
@@ -170,14 +208,28 @@ public struct GrowthRule: ValidationRule {
             j += scalars.count
             break
         }
-        guard j < s.count, let match = NumeralParser().parse(s, at: j), !match.isFraction else { return nil }
+        // (六成 reads as a fraction, 0.6: tenths are a percentage here.)
+        guard j < s.count, let match = NumeralParser().parse(s, at: j),
+              !match.isFraction || s[match.range.upperBound - 1] == 0x6210 else { return nil }
         var end = match.range.upperBound
         var atLeast = match.more
+        var value = match.isFraction ? match.value * 100 : match.value
+        var precision = FigureReader.precision(s, match.range)
         let kind: Claim
         if end < s.count, s[end] == 0x500D {   // 倍
             guard rising else { return nil }   // 下降N倍 is not a well-formed claim
             kind = ratio ? .timesRatio : .timesIncrease
             end += 1
+            // 一倍半: and a half.
+            if end < s.count, s[end] == 0x534A {
+                value += 0.5
+                precision.decimals = max(precision.decimals, 1)
+                end += 1
+            }
+        } else if !ratio, end < s.count && s[end] == 0x6210 || s[end - 1] == 0x6210 {   // 六成: tenths
+            kind = rising ? .percentIncrease : .percentDecrease
+            if !match.isFraction, value < 10 { value *= 10 }
+            if s[end] == 0x6210 { end += 1 }
         } else if end < s.count, s[end] == 0x25 {
             guard !ratio else { return nil }
             kind = rising ? .percentIncrease : .percentDecrease
@@ -192,14 +244,14 @@ public struct GrowthRule: ValidationRule {
         if end < s.count, s[end] == 0x591A { atLeast = true; end += 1 }   // 多
         if s.hasPrefix(Self.above, at: end) { atLeast = true; end += 2 }
         if lead == "超过" { atLeast = true }
-        let precision = FigureReader.precision(s, match.range)
-        let rounding = Self.claimRounding(precision.decimals, times: kind == .timesIncrease || kind == .timesRatio)
-        var low = match.value - rounding
-        var high = match.value + rounding
-        if lead == "近" { low = match.value * 0.9 }
-        if lead == "约" { low = min(low, match.value * 0.95); high = max(high, match.value * 1.05) }
+        var rounding = Self.claimRounding(precision.decimals, times: kind == .timesIncrease || kind == .timesRatio)
+        if value != match.value, kind == .percentIncrease || kind == .percentDecrease { rounding = 2.5 }   // 六成: within a quarter of a tenth
+        var low = value - rounding
+        var high = value + rounding
+        if lead == "近" { low = value * 0.9 }
+        if lead == "约" { low = min(low, value * 0.95); high = max(high, value * 1.05) }
         if atLeast { high = .infinity }
-        return Statement(claim: kind, range: i..<end, value: match.value, low: low, high: high,
+        return Statement(claim: kind, range: i..<end, value: value, low: low, high: high,
                          decimals: precision.decimals, atLeast: atLeast)
     }
 
@@ -210,6 +262,12 @@ public struct GrowthRule: ValidationRule {
     func figures(for statement: Statement, s: [UInt32]) -> (Figure, Figure, Range<Int>, Range<Int>)? {
         let sentenceStart = TextScan.sentenceStart(s, before: statement.range.lowerBound)
         let sentenceEnd = TextScan.sentenceEnd(s, from: statement.range.upperBound)
+        // B，是上年A的N倍: B is the figure that ends the clause before the claim.
+        if let a = statement.base {
+            guard let b = figureEndingClause(before: statement.range.lowerBound, s: s, floor: sentenceStart),
+                  b.kind == a.kind, b.unit == a.unit, a.value > 0 else { return nil }
+            return (a, b, b.range.lowerBound..<a.range.upperBound, b.range.lowerBound..<statement.range.upperBound)
+        }
         // Before the claim, nearest first: 由A增加到B，增长了N倍. B ends the clause before the
         // claim (or the claim follows it at once).
         var k = statement.range.lowerBound - 1
@@ -219,7 +277,9 @@ public struct GrowthRule: ValidationRule {
                 // is another quantity's claim.
                 let between = pair.2.upperBound..<statement.range.lowerBound
                 let separators = between.filter { TextScan.isSeparator(s[$0]) }.count
-                guard between.count <= 10, separators <= 1, isLink(between, s: s) else { return nil }
+                // (A clause stating the change itself may stand between: ，净增1300人次，.)
+                let net = netChange(in: between, s: s)
+                guard between.count <= (net ? 24 : 10), separators <= (net ? 2 : 1), isLink(between, s: s) else { return nil }
                 return (pair.0, pair.1, pair.2, pair.2.lowerBound..<statement.range.upperBound)
             }
             k -= 1
@@ -240,7 +300,54 @@ public struct GrowthRule: ValidationRule {
         if let (a, b, range) = comparison(before: statement, s: s, floor: sentenceStart) {
             return (a, b, range.lowerBound..<a.range.upperBound, range)
         }
+        // B，上年同期为A，同比增长X%.
+        if let (a, b) = previousPeriodClause(before: statement, s: s, floor: sentenceStart) {
+            return (a, b, b.range.lowerBound..<a.range.upperBound, b.range.lowerBound..<statement.range.upperBound)
+        }
         return nil
+    }
+
+    static let previousPeriods = ["上年同期", "去年同期", "上年", "去年", "同期", "上一年", "前一年"].map(\.scalarArray)
+    static let netWords = ["净增加", "净减少", "净增", "净减", "增加了", "减少了", "多了", "少了"].map(\.scalarArray)
+
+    /// The figure that ends the clause right before `position` (…完成手术546台，|是上年…).
+    func figureEndingClause(before position: Int, s: [UInt32], floor: Int) -> Figure? {
+        var end = position
+        while end > floor, TextScan.isSeparator(s[end - 1]) || TextScan.isSpace(s[end - 1]) { end -= 1 }
+        guard end < position else { return nil }
+        let start = TextScan.clauseStart(s, before: end, floor: floor)
+        let reader = FigureReader()
+        for q in start..<end where reader.startsNumeral(s, q) {
+            if q > start, reader.startsNumeral(s, q - 1) || s[q - 1] == 0x2E || s[q - 1] == 0x2C { continue }
+            if let figure = reader.read(s, at: q, limit: end), figure.range.upperBound == end, figure.kind != .other { return figure }
+        }
+        return nil
+    }
+
+    /// `，净增1300人次，`: a clause that states the change between the figures and the claim.
+    func netChange(in range: Range<Int>, s: [UInt32]) -> Bool {
+        for k in range {
+            if let word = TextScan.word(s, Self.netWords, at: k), k + word.count < range.upperBound,
+               FigureReader().read(s, at: k + word.count, limit: range.upperBound) != nil { return true }
+        }
+        return false
+    }
+
+    /// `B，上年同期为A，同比增长X%`: the clause before the claim names the previous period and A;
+    /// the clause before it ends with B.
+    func previousPeriodClause(before statement: Statement, s: [UInt32], floor: Int) -> (Figure, Figure)? {
+        // The claim's own clause holds only linking words before it (同比, 较上年).
+        let claimClause = TextScan.clauseStart(s, before: statement.range.lowerBound, floor: floor)
+        guard isLink(claimClause..<statement.range.lowerBound, s: s), claimClause > floor + 1 else { return nil }
+        guard let a = figureEndingClause(before: claimClause, s: s, floor: floor) else { return nil }
+        let periodClause = TextScan.clauseStart(s, before: a.range.lowerBound, floor: floor)
+        guard let period = TextScan.word(s, Self.previousPeriods, at: periodClause) else { return nil }
+        var k = periodClause + period.count
+        if let link = TextScan.word(s, ["为", "是", "有", "达"].map(\.scalarArray), at: k) { k += link.count }
+        guard k == a.range.lowerBound, periodClause > floor + 1,
+              let b = figureEndingClause(before: periodClause, s: s, floor: floor),
+              b.kind == a.kind, b.unit == a.unit, a.value > 0 else { return nil }
+        return (a, b)
     }
 
     static let linkWords = ["同比", "较上年", "比上年", "比去年", "较去年", "较同期", "比同期", "累计", "总体", "整体", "实际",
@@ -251,6 +358,11 @@ public struct GrowthRule: ValidationRule {
         var k = range.lowerBound
         while k < range.upperBound {
             if TextScan.isSeparator(s[k]) || TextScan.isSpace(s[k]) || s[k] == 0x28 || s[k] == 0x29 { k += 1; continue }
+            if let word = TextScan.word(s, Self.netWords, at: k),
+               let figure = FigureReader().read(s, at: k + word.count, limit: range.upperBound) {
+                k = figure.range.upperBound
+                continue
+            }
             guard let word = Self.linkWords.first(where: { k + $0.count <= range.upperBound && s.hasPrefix($0, at: k) }) else { return false }
             k += word.count
         }
@@ -331,7 +443,8 @@ public struct GrowthRule: ValidationRule {
         let ratioHigh = a.low > 0 ? b.high / a.low : .infinity
         let ratio = b.value / a.value
         let claimText = context.text(statement.range)
-        let change = context.text(pair)
+        // (B，是上年A的N倍 names the figures in reverse order: say A→B.)
+        let change = statement.base == nil ? context.text(pair) : context.text(a.range) + "→" + context.text(b.range)
         let range = context.original(span)
         func overlaps(_ low: Double, _ high: Double) -> Bool {
             high >= statement.low - 1e-9 && low <= statement.high + 1e-9

@@ -43,33 +43,37 @@ public struct WebResidueRule: ValidationRule {
         // disclaimer, a table of contents, a button): a line the segmenter set aside for weaker
         // reasons may be the author's own text.
         var tableOfContents = false
-        // The finding of the table of contents being read: its index, header and entries so far.
-        var contents: (finding: Int, header: String, entries: Int)?
+        // The list being read (a table of contents, or the links under 相关推荐): its finding, its
+        // header and its entries so far. Its entries join its finding instead of making their own.
+        var list: (finding: Int, kind: String, header: String, entries: Int)?
         var previousEnd = -1
         for range in context.structure.boilerplate {
             let normalized = context.normalized(range)
-            // A table of contents continues into the next stretch of boilerplate.
+            // A list continues into the next stretch of boilerplate.
             if previousEnd >= 0, !(previousEnd..<normalized.lowerBound).allSatisfy({ TextScan.isSpace(s[$0]) || TextScan.isLineBreak(s[$0]) }) {
                 tableOfContents = false
-                contents = nil
+                list = nil
             }
             previousEnd = normalized.upperBound
             for line in context.lines where line.lowerBound < normalized.upperBound && line.upperBound > normalized.lowerBound {
                 let part = max(line.lowerBound, normalized.lowerBound)..<min(line.upperBound, normalized.upperBound)
                 let trimmed = trim(part, s: s)
                 guard !trimmed.isEmpty, !flaggedLines.contains(line.lowerBound) else { continue }
-                let continuesContents = tableOfContents && !s.contains(Self.contentsWord, in: trimmed)
-                guard let kind = kind(of: trimmed, s: s, tableOfContents: &tableOfContents) else { continue }
-                flaggedLines.insert(line.lowerBound)
-                // The entries of a table of contents are one finding with its header (本文目录 and
-                // the titles under it), not one per line.
-                if continuesContents, kind == Self.contentsKind, let index = contents?.finding {
-                    contents!.entries += 1
-                    findings[index].range = findings[index].range.lowerBound..<context.original(trimmed).upperBound
-                    findings[index].message = "网页残留（\(kind)）：“\(contents!.header)”及其下\(contents!.entries)个条目"
+                let isLinksHeader = BoilerplateRules.isRelatedLinksHeader(s, trimmed)
+                let isContentsHeader = s.contains(Self.contentsWord, in: trimmed)
+                if let current = list, !isLinksHeader, !isContentsHeader,
+                   current.kind == Self.linksKind || tableOfContents {
+                    flaggedLines.insert(line.lowerBound)
+                    list!.entries += 1
+                    findings[current.finding].range = findings[current.finding].range.lowerBound..<context.original(trimmed).upperBound
+                    findings[current.finding].message = "网页残留（\(current.kind)）：“\(current.header)”及其下\(list!.entries)个条目"
                     continue
                 }
-                contents = kind == Self.contentsKind ? (findings.count, excerpt(trimmed, context), 0) : nil
+                let kind = isLinksHeader ? Self.linksKind : kind(of: trimmed, s: s, tableOfContents: &tableOfContents)
+                guard let kind else { continue }
+                flaggedLines.insert(line.lowerBound)
+                let listKind = isLinksHeader || kind == Self.contentsKind
+                list = listKind ? (findings.count, kind, excerpt(trimmed, context), 0) : nil
                 findings.append(Finding(range: context.original(trimmed), message: "网页残留（\(kind)）：“\(excerpt(trimmed, context))”"))
             }
         }
@@ -127,6 +131,7 @@ public struct WebResidueRule: ValidationRule {
 
     static let contentsWord = "目录".scalarArray
     static let contentsKind = "网页目录"
+    static let linksKind = "相关链接"
 
     static let buttons: [[UInt32]] = ["关闭", "返回顶部", "上一篇", "下一篇", "打印本页", "收藏本文", "分享到", "点击复制",
                                       "复制全文", "下载本文", "举报"].map(\.scalarArray)
