@@ -112,7 +112,11 @@ struct DateExtractor {
         var pageStart = i - 1
         while pageStart > 0, i - pageStart < 3, NumeralCharacters.isASCIIDigit(s[pageStart - 1]) { pageStart -= 1 }
         guard pageStart == 0 || !NumeralCharacters.isASCIIDigit(s[pageStart - 1]) else { return false }
-        guard i + 4 < s.count, (i..<(i + 4)).allSatisfy({ NumeralCharacters.isASCIIDigit(s[$0]) }), s[i + 4] == Self.nian else { return false }
+        guard i + 4 < s.count, (i..<(i + 4)).allSatisfy({ NumeralCharacters.isASCIIDigit(s[$0]) }) else { return false }
+        // 32008年 / 172024—2025学年: the year takes 年, or a connector and a second year.
+        let yearFollows = s[i + 4] == Self.nian
+            || (Self.connectors.prefix(10).contains { s.hasPrefix($0, at: i + 4) } && i + 6 < s.count && NumeralCharacters.isASCIIDigit(s[i + 5]))
+        guard yearFollows else { return false }
         let year = NumberTokenScanner.value(s.withUnsafeBufferPointer { $0 }, i, i + 4)
         guard (1900...2099).contains(year) else { return false }
         let before: UInt32 = pageStart > 0 ? s[pageStart - 1] : 0x0A
@@ -534,7 +538,7 @@ struct DateExtractor {
             i += 1
         }
         if i < s.count, NumeralCharacters.isASCIIDigit(s[i]) { return nil }
-        if start > 0, NumeralCharacters.isASCIIDigit(s[start - 1]) { return nil }
+        if start > 0, NumeralCharacters.isASCIIDigit(s[start - 1]), !isFusedPageNumber(s, start) { return nil }
         switch (digits, masks) {
         case (4, 0): return (Part(value: value, masked: false), i)
         case (2, 0): return (Part(value: 2000 + value, masked: false), i)

@@ -164,7 +164,7 @@ struct DispatchExtractor {
         let s = context.s
         guard figureStart > start, figureStart - start <= 10 else { return false }
         let between = start..<figureStart
-        guard between.allSatisfy({ CharacterClass.of(s[$0]) == .han && !Self.staffStops.contains(s[$0]) }) else { return false }
+        guard between.allSatisfy({ CharacterClass.of(s[$0]) == .han && !isStaffStop($0) }) else { return false }
         return Self.staffHeadList.endsWord(in: s, at: figureStart, floor: start)
     }
 
@@ -281,7 +281,7 @@ struct DispatchExtractor {
         end = OrdinalPhrases.batchesStart(in: s, endingAt: end, floor: verbEnd) ?? end
         if let length = Self.staffHeadList.longestMatch(in: s, endingAt: end, floor: verbEnd) {
             var start = end - length
-            while start > verbEnd, end - start < 6, CharacterClass.of(s[start - 1]) == .han, !Self.staffStops.contains(s[start - 1]) { start -= 1 }
+            while start > verbEnd, end - start < 6, CharacterClass.of(s[start - 1]) == .han, !isStaffStop(start - 1) { start -= 1 }
             return start..<end
         }
         // 派出第二、三批队员共计40人: past the ordinal batches to the noun.
@@ -341,7 +341,7 @@ struct DispatchExtractor {
         if let length = Self.staffHeadList.longestMatch(in: s, endingAt: end) {
             var start = end - length
             // (Not into a verb of work before it: “双语”培训|支教教师.)
-            while start > 0, end - start < 8, CharacterClass.of(s[start - 1]) == .han, !Self.staffStops.contains(s[start - 1]),
+            while start > 0, end - start < 8, CharacterClass.of(s[start - 1]) == .han, !isStaffStop(start - 1),
                   !Self.activityList.endsWord(in: s, at: start) { start -= 1 }
             return start..<end
         }
@@ -364,12 +364,25 @@ struct DispatchExtractor {
     }
 
     static let staffStops = ScalarSet("的地得了着和与及或在到赴为对从向由把被将等于是有来去共计达各其中均也都已还又并分批前往至")
+    /// Modifiers of staff that hold a stop character (本地中层干部, 中青年教师, 各级医生).
+    static let staffModifierList = WordList(["中层", "中青年", "中级", "中医", "中学", "中小学", "中年", "中共", "中职", "本地",
+                                             "当地", "外地", "各级", "各科"].map(scalars))
+
+    /// A character that ends a staff noun, unless it is inside one of the `staffModifierList` words.
+    private func isStaffStop(_ position: Int) -> Bool {
+        let s = context.s
+        guard Self.staffStops.contains(s[position]) else { return false }
+        for start in max(0, position - 2)...position {
+            if let length = Self.staffModifierList.longestMatch(in: s, at: start), start + length > position { return false }
+        }
+        return true
+    }
 
     private func nounPhrase(from start: Int) -> Range<Int>? {
         let s = context.s
         var end = start
         let limit = min(s.count, start + 10)
-        while end < limit, CharacterClass.of(s[end]) == .han, !Self.staffStops.contains(s[end]), !isVerbAhead(end) {
+        while end < limit, CharacterClass.of(s[end]) == .han, !isStaffStop(end), !isVerbAhead(end) {
             end += 1
         }
         return end > start ? start..<end : nil

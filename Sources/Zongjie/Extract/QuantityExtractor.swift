@@ -351,6 +351,10 @@ struct QuantityExtractor {
         if unit.text == "届", unitEnd < s.count, NumeralParser.digit(s[unitEnd]) > 0 || Self.sessionFollowers.contains(s[unitEnd]) {
             return true
         }
+        // 位列前三名。: a rank, not a count.
+        if unit.text == "名", start > 0, s[start - 1] == 0x524D, unitEnd >= s.count || CharacterClass.of(s[unitEnd]) != .han {   // 前
+            return true
+        }
         // 2022届毕业生: a graduating class names its year, not a number of anything.
         if unit.text == "届", high == nil, first.digitByDigitLength == 4, first.value >= 1900, first.value < 2100 {
             return true

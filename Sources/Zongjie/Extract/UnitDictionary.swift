@@ -43,11 +43,21 @@ struct UnitDictionary: Sendable {
     /// The longest unit starting at `position`.
     func unit(in s: [UInt32], at position: Int) -> (unit: Unit, end: Int)? {
         var best: (Unit, Int)?
+        var shorter: (Unit, Int)?
         s.withUnsafeBufferPointer { buffer in
             trie.forEachMatch(in: buffer, from: position, limit: buffer.count) { length, entry in
+                shorter = best
                 best = (units[Int(entry)], position + length)
             }
         }
+        // 6家乡镇卫生院: 家|乡镇, not 家乡 (hometown), when 镇 follows.
+        if let (unit, end) = best, unit.category == .notAMeasure, end < s.count,
+           let followers = Self.readingsUndoneBefore[unit.text], followers.contains(s[end]) {
+            return shorter
+        }
         return best
     }
+
+    /// Words that are no measure (家乡) unless the character after them shows the split (家|乡镇).
+    static let readingsUndoneBefore: [String: Set<UInt32>] = ["家乡": [0x9547]]   // 镇
 }
