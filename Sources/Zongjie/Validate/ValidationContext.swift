@@ -151,8 +151,23 @@ public final class ValidationContext {
             for word in Self.planHeadingWords where h.contains(word, in: 0..<h.count) { return true }
         }
         let sentence = self.sentence(around: position)
-        for word in Self.planCueWords where s.contains(word, in: sentence) { return true }
+        for word in Self.planCueWords where s.contains(word, in: sentence) {
+            // 截至2024年1月10日，医疗队累计培训…: a statistic as of a day is a fact, not a deadline.
+            if Self.asOfWords.contains(word), isStatisticAsOf(sentence) { continue }
+            return true
+        }
         return false
+    }
+
+    static let asOfWords: [[UInt32]] = ["截至", "截止"].map(scalars)
+    static let tallyWords: [[UInt32]] = ["累计", "共计", "已累计", "已有", "已达", "共有"].map(scalars)
+
+    /// A sentence that opens with 截至/截止 and a date and states a tally (累计, 共计 …).
+    private func isStatisticAsOf(_ sentence: Range<Int>) -> Bool {
+        var k = sentence.lowerBound
+        while k < sentence.upperBound, TextScan.isSpace(s[k]) { k += 1 }
+        guard Self.asOfWords.contains(where: { s.hasPrefix($0, at: k) }) else { return false }
+        return Self.tallyWords.contains { s.contains($0, in: sentence) }
     }
 
     /// The year-like context of a statement: the dates written in its sentence before it.

@@ -41,12 +41,23 @@ public struct DateRangeOrderRule: ValidationRule {
                   (i..<(i + 4)).allSatisfy({ NumeralCharacters.isASCIIDigit(s[$0]) }),
                   !NumeralCharacters.isASCIIDigit(s[i + 4]), !context.isBoilerplate(i) else { continue }
             let first = (i..<(i + 4)).reduce(0) { $0 * 10 + Int(s[$1] - 0x30) }
-            guard (1000...2999).contains(first), let (connectorEnd, _) = connector(after: i + 4, s: s),
-                  let end = scanner.point(at: connectorEnd), let year = end.year, !end.hasMonth else { continue }
+            guard (1000...2999).contains(first), let (connectorEnd, _) = connector(after: i + 4, s: s) else { continue }
+            // 2023—2022学年: a school year written backwards.
+            if let (year, end) = schoolYearEnd(at: connectorEnd, s: s) {
+                if year < first {
+                    let range = i..<end
+                    findings.append(Finding(range: context.original(range), message: "日期范围的结束早于开始：“\(context.text(range))”"))
+                }
+                continue
+            }
+            guard let end = scanner.point(at: connectorEnd), let year = end.year, !end.hasMonth else { continue }
             if year < first {
                 let range = i..<end.range.upperBound
                 findings.append(Finding(range: context.original(range), message: "日期范围的结束早于开始：“\(context.text(range))”"))
             }
+        }
+        for finding in bareDayRanges(context, s: s) where !findings.contains(where: { $0.range.overlaps(finding.range) }) {
+            findings.append(finding)
         }
         // Ranges written with digits and dots or slashes (2019.8—2019.2, 2018/7/10-2018/1/10): the
         // extractor reads them whole, with both ends' years.
@@ -59,6 +70,41 @@ public struct DateRangeOrderRule: ValidationRule {
             findings.append(Finding(range: context.original(located.range), message: "日期范围的结束早于开始：“\(context.text(located.range))”"))
         }
         return findings
+    }
+
+    static let schoolYear = "学年".scalarArray
+
+    /// A four-digit year and 学年 at `position`: its value and where 学年 ends.
+    func schoolYearEnd(at position: Int, s: [UInt32]) -> (Int, Int)? {
+        guard position + 6 <= s.count, (position..<(position + 4)).allSatisfy({ NumeralCharacters.isASCIIDigit(s[$0]) }),
+              s.hasPrefix(Self.schoolYear, at: position + 4) else { return nil }
+        let year = (position..<(position + 4)).reduce(0) { $0 * 10 + Int(s[$1] - 0x30) }
+        return (year, position + 6)
+    }
+
+    /// `8月21—18日`: a bare first day after a month, and an end day before it.
+    func bareDayRanges(_ context: ValidationContext, s: [UInt32]) -> [Finding] {
+        var findings: [Finding] = []
+        for k in s.indices where s[k] == CalendarScanner.yue && !context.isBoilerplate(k) {
+            guard let (first, afterFirst) = dayDigits(at: k + 1, s: s), let (connectorEnd, _) = connector(after: afterFirst, s: s),
+                  let (second, afterSecond) = dayDigits(at: connectorEnd, s: s), afterSecond < s.count,
+                  s[afterSecond] == CalendarScanner.ri, second < first else { continue }
+            // From the year (or month) that opens the date.
+            var start = k
+            while start > 0, NumeralCharacters.isASCIIDigit(s[start - 1]) || s[start - 1] == CalendarScanner.nian { start -= 1 }
+            let range = start..<(afterSecond + 1)
+            findings.append(Finding(range: context.original(range), message: "日期范围的结束早于开始：“\(context.text(range))”"))
+        }
+        return findings
+    }
+
+    /// One or two digits of a day (1–31) that no further digit follows.
+    func dayDigits(at position: Int, s: [UInt32]) -> (Int, Int)? {
+        var k = position
+        var value = 0
+        while k < s.count, k - position < 2, NumeralCharacters.isASCIIDigit(s[k]) { value = value * 10 + Int(s[k] - 0x30); k += 1 }
+        guard k > position, k >= s.count || !NumeralCharacters.isASCIIDigit(s[k]), (1...31).contains(value) else { return nil }
+        return (value, k)
     }
 
     /// A date as one comparable number, when its year and month are known.

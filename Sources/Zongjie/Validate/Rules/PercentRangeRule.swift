@@ -74,7 +74,9 @@ public struct PercentRangeRule: ValidationRule {
 
     /// The bounded rate word the percentage belongs to: the nearest rate word in its clause,
     /// joined to the figure by linking words only.
-    func rateWord(before start: Int, s: [UInt32]) -> (start: Int, word: [UInt32])? {
+    func rateWord(before figureStart: Int, s: [UInt32]) -> (start: Int, word: [UInt32])? {
+        // 知晓率从86%提高到103%: the rate of the end value is the rate before 从.
+        let start = startOfChange(endingAt: figureStart, s: s) ?? figureStart
         let floor = max(TextScan.clauseStart(s, before: start), start - 16)
         var k = start
         while k > floor {
@@ -94,6 +96,20 @@ public struct PercentRangeRule: ValidationRule {
             if s[k] == 0x7387 { return nil }   // 率 of an unlisted rate
         }
         return nil
+    }
+
+    static let changeToWords = ["提高到", "提高至", "提升到", "提升至", "上升到", "上升至", "增加到", "增至", "升至", "下降到",
+                                "下降至", "降至", "降到"].map(\.scalarArray)
+
+    /// Where `从/由 A% 提高到` starts when it ends right before the figure at `end`.
+    func startOfChange(endingAt end: Int, s: [UInt32]) -> Int? {
+        guard let word = Self.changeToWords.first(where: { end - $0.count > 0 && s.hasPrefix($0, at: end - $0.count) }) else { return nil }
+        let sign = end - word.count - 1
+        guard sign > 0, s[sign] == 0x25 else { return nil }   // %
+        var k = sign
+        while k > 0, NumeralCharacters.isASCIIDigit(s[k - 1]) || s[k - 1] == 0x2E { k -= 1 }
+        guard k < sign, k > 0, s[k - 1] == 0x4ECE || s[k - 1] == 0x7531 else { return nil }   // 从 由
+        return k - 1
     }
 
     /// Only linking words (达到, 为, 保持在 …) between the rate and the figure, and no change verb.
