@@ -87,6 +87,17 @@ public struct TotalsRule: ValidationRule {
         }
 
 
+        // 分三批选派干部人才42名…，第一批15名、第二批14名、第三批16名: the groups named one by one.
+        for (index, total) in items.enumerated() where !judged.contains(index) {
+            guard let (groups, groupUnit) = statedGroups(before: total, s: s) else { continue }
+            let parts = ordinalParts(after: total, items: items, s: s, groupUnit: groupUnit)
+            guard parts.count == groups else { continue }
+            if let finding = judge(total: total, parts: parts, complete: true, form: .respectively, context: context) {
+                findings.append(finding)
+            }
+            judged.insert(index)
+        }
+
         // Bracketed breakdown and parts summed after.
         for (index, total) in items.enumerated() where !judged.contains(index) {
             let end = total.figure.range.upperBound
@@ -187,14 +198,20 @@ public struct TotalsRule: ValidationRule {
     func totalBefore(_ position: Int, items: [Item], s: [UInt32]) -> Int? {
         guard let index = items.lastIndex(where: { $0.figure.range.upperBound <= position }) else { return nil }
         let gap = items[index].figure.range.upperBound..<position
-        guard gap.count <= 16 else { return nil }
+        // A total introduced by 共/累计 may have a longer tail before 其中 (共选派支教教师48名赴塔城地区
+        // 开展为期一学年的支教工作，其中…).
+        let totalStart = items[index].figure.range.lowerBound
+        let marked = TextScan.contains(s, Self.markerWords, in: TextScan.clauseStart(s, before: totalStart)..<totalStart)
+        guard gap.count <= (marked ? 30 : 16) else { return nil }
         var han = 0
         var sentenceEnds = 0
         for k in gap {
             let c = s[k]
             if TextScan.isHan(c) {
                 han += 1
-                if NumeralCharacters.isChineseNumeral(c) && NumeralParser.digit(c) >= 0 { return nil }
+                // (一学年 is no figure of the list: only a count or a sum in between stops it.)
+                if NumeralCharacters.isChineseNumeral(c) && NumeralParser.digit(c) >= 0
+                    && (!marked || items.contains(where: { $0.figure.range.lowerBound == k })) { return nil }
             } else if c == TextScan.period || c == TextScan.semicolon {
                 sentenceEnds += 1
             } else if TextScan.isLineBreak(c) || NumeralCharacters.isASCIIDigit(c) {
@@ -203,7 +220,7 @@ public struct TotalsRule: ValidationRule {
                 return nil
             }
         }
-        guard han <= 12, sentenceEnds <= 1 else { return nil }
+        guard han <= (marked ? 26 : 12), sentenceEnds <= 1 else { return nil }
         return index
     }
 
@@ -224,6 +241,37 @@ public struct TotalsRule: ValidationRule {
     }
 
     static let markerWords = ["共", "累计", "合计", "总计", "总共", "一共"].map(\.scalarArray)
+
+    static let groupUnits: Set<UInt32> = Set("批期组轮".unicodeScalars.map(\.value))
+
+    /// `分三批` in the total's clause: how many groups, and their measure word.
+    func statedGroups(before total: Item, s: [UInt32]) -> (Int, UInt32)? {
+        let start = total.figure.range.lowerBound
+        let clause = TextScan.clauseStart(s, before: start)..<start
+        for k in clause where s[k] == 0x5206 {   // 分
+            guard let match = NumeralParser().parse(s, at: k + 1, limit: start), match.range.upperBound < start,
+                  Self.groupUnits.contains(s[match.range.upperBound]), match.value >= 2, match.value <= 12,
+                  match.value == match.value.rounded() else { continue }
+            return (Int(match.value), s[match.range.upperBound])
+        }
+        return nil
+    }
+
+    /// The figures after a total in its sentence whose clause opens with 第N + the group's measure
+    /// word (第一批15名、第二批14名).
+    func ordinalParts(after total: Item, items: [Item], s: [UInt32], groupUnit: UInt32) -> [Item] {
+        let end = TextScan.sentenceEnd(s, from: total.figure.range.upperBound)
+        var parts: [Item] = []
+        for item in items where item.figure.range.lowerBound > total.figure.range.upperBound && item.figure.range.upperBound <= end {
+            guard item.family == total.family else { continue }
+            let clauseStart = TextScan.clauseStart(s, before: item.figure.range.lowerBound)
+            guard s[clauseStart] == QuantityExtractor.di,
+                  let match = NumeralParser().parse(s, at: clauseStart + 1, limit: item.figure.range.lowerBound),
+                  match.range.upperBound < s.count, s[match.range.upperBound] == groupUnit else { continue }
+            parts.append(item)
+        }
+        return parts
+    }
 
     /// `11名博士和2名硕士,其中…`: the 其中 may refer to both figures or to the last one; the
     /// total is unclear, so nothing is judged.
@@ -294,6 +342,8 @@ public struct TotalsRule: ValidationRule {
         guard parts.count >= 2 else { return false }
         let labels = parts.map { label(of: $0, s: s) }
         if let last = labels.last, Self.remainderWords.contains(where: { last.scalarArray.starts(with: $0) }) { return true }
+        // 汉族和其他民族: the last part takes in all the others.
+        if let last = labels.last, ["其他", "其它", "其余"].contains(where: { last.contains($0) }) { return true }
         if parts.count == 2 {
             for (left, right) in Self.complements {
                 let a = left.contains { labels[0].contains($0) } && right.contains { labels[1].contains($0) }
@@ -493,6 +543,8 @@ public struct TotalsRule: ValidationRule {
             // 县级医院设备购置: a level that names an institution says nothing about where money came from.
             text = text.replacingOccurrences(of: Self.leveledInstitution, with: "", options: .regularExpression)
             var names = Set(Self.dimensions.filter { dimension in dimension.words.contains { text.contains($0) } }.map(\.name))
+            // 布依族1512人: a part named by its people (not 仡佬族 inside a county's name).
+            if text.hasSuffix("族") { names.insert("ethnicity") }
             // Money is broken down by use unless a source is named (综合楼建设9800万元、设备购置3600万元).
             if part.figure.kind == .money, names.isEmpty { names = ["use"] }
             if let previous = seen {
