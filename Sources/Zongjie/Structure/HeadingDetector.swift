@@ -252,6 +252,10 @@ struct HeadingDetector {
 
     private func unnumbered(_ index: Int, _ lineRange: Range<Int>) -> Found? {
         let line = lines[index].content
+        // 【基本情况】 alone on its line over body text: a title in brackets, even first in the article.
+        if isBracketedTitle(line), nextLineIsBody(after: index, lineRange) {
+            return Found(range: line, style: .none, ordinal: 0, line: index)
+        }
         guard line.count >= 4, line.count <= 24 else { return nil }
         for prefix in Self.neverHeadingStarts where s.hasPrefix(prefix, at: line.lowerBound) { return nil }
         var hanCount = 0
@@ -269,6 +273,17 @@ struct HeadingDetector {
               let previous = previousContent(before: index, lineRange), endsSentence(lines[previous].content)
         else { return nil }
         return Found(range: line.lowerBound..<trimmedEnd(line.lowerBound, line.upperBound), style: .none, ordinal: 0, line: index)
+    }
+
+    /// Bracketed labels that are no section titles (【关键词】, 【摘要】, 【导语】).
+    static let bracketedNonTitles: [[UInt32]] = ["关键词", "关键字", "摘要", "导语", "编者按", "按语", "注", "作者", "来源", "责任编辑"].map(scalars)
+
+    /// `【基本情况】`: two to twelve Han characters in 【】 and nothing else on the line.
+    private func isBracketedTitle(_ line: Range<Int>) -> Bool {
+        guard line.count >= 4, line.count <= 14, s[line.lowerBound] == 0x3010, s[line.upperBound - 1] == 0x3011 else { return false }
+        let inner = (line.lowerBound + 1)..<(line.upperBound - 1)
+        guard inner.allSatisfy({ CharacterClass.of(s[$0]) == .han }) else { return false }
+        return !Self.bracketedNonTitles.contains { $0.count == inner.count && s.hasPrefix($0, at: inner.lowerBound) }
     }
 
     /// Characters that cannot start a title: the line continues a broken sentence.
