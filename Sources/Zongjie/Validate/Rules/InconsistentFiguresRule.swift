@@ -55,7 +55,7 @@ public struct InconsistentFiguresRule: ValidationRule {
     static let rateWords = ["每年", "每学年", "每学期", "每批", "每次", "每月", "每周", "每期", "每人", "每个"].map(\.scalarArray)
 
     public func check(_ context: ValidationContext) -> [Finding] {
-        let statements = dispatchStatements(context) + countStatements(context)
+        let statements = dispatchStatements(context) + countStatements(context) + rateStatements(context)
         var findings: [Finding] = []
         // Built on the first finding: most documents have none.
         var lines: LineIndex?
@@ -200,6 +200,38 @@ public struct InconsistentFiguresRule: ValidationRule {
             result.append(Statement(range: markerStart..<located.range.upperBound, article: article,
                                     key: key.joined(separator: "|"), section: context.sectionPath(at: located.range.lowerBound),
                                     cumulative: true, low: figure.low, high: figure.high, subject: subject, scope: scope))
+        }
+        return result
+    }
+
+    static let rateLinks = ["达到了", "达到", "达", "为", "是", "保持在", "稳定在"].map(\.scalarArray)
+    static let rate: UInt32 = 0x7387   // 率
+
+    /// Rates of one subject in one year (2023年高考，塔城地区第二中学本科上线率达到62.4% … 2023年塔城地区
+    /// 第二中学本科上线率为64.2%): the whole clause before the rate, years aside, names it; five
+    /// characters or more, so that a bare 合格率 says too little.
+    func rateStatements(_ context: ValidationContext) -> [Statement] {
+        let s = context.s
+        var result: [Statement] = []
+        for i in s.indices where s[i] == 0x25 {   // %
+            var start = i
+            while start > 0, NumeralCharacters.isASCIIDigit(s[start - 1]) || s[start - 1] == 0x2E { start -= 1 }
+            guard start < i, NumeralCharacters.isASCIIDigit(s[start]),
+                  let value = Double(String(scalarValues: s[start..<i])) else { continue }
+            var k = start
+            if let link = Self.rateLinks.first(where: { k - $0.count > 0 && s.hasPrefix($0, at: k - $0.count) }) { k -= link.count }
+            guard k > 0, s[k - 1] == Self.rate, let article = context.articleIndex(at: start), !context.isBoilerplate(start),
+                  !context.isPlanContext(start, headings: false) else { continue }
+            let clauseStart = TextScan.clauseStart(s, before: k)
+            var lead = String(scalarValues: s[clauseStart..<k])
+            lead = lead.replacingOccurrences(of: #"[0-9]{4}年度?"#, with: "", options: .regularExpression)
+            lead = String(lead.unicodeScalars.filter { TextScan.isHan($0.value) }.map(Character.init))
+            guard lead.count >= Self.shortestPlainLead - 1 else { continue }
+            let decimals = s[start..<i].firstIndex(of: 0x2E).map { i - $0 - 1 } ?? 0
+            let half = FigureReader.power10(-decimals) / 2
+            let key = ["rate", lead, years(before: start, context: context)].joined(separator: "|")
+            result.append(Statement(range: clauseStart..<(i + 1), article: article, key: key,
+                                    section: context.sectionPath(at: start), cumulative: true, low: value - half, high: value + half))
         }
         return result
     }
