@@ -68,14 +68,8 @@ public struct GrowthRule: ValidationRule {
         var de = i + 1
         while de < s.count, de - i <= 14, s[de] != 0x7684, !TextScan.isSeparator(s[de]), !TextScan.isSentenceEnd(s[de]) { de += 1 }
         guard de < s.count, s[de] == 0x7684, de > i + 1 else { return nil }   // 的
-        var base: Figure?
-        for q in (i + 1)..<de where reader.startsNumeral(s, q) {
-            if let figure = reader.read(s, at: q, limit: de), figure.range.upperBound == de, figure.kind != .other {
-                base = figure
-                break
-            }
-        }
-        guard let base, var statement = number(at: de + 1, from: i, s: s) else { return nil }
+        guard let base = reader.figure(endingAt: de, from: i + 1, in: s), base.kind != .other,
+              var statement = number(at: de + 1, from: i, s: s) else { return nil }
         switch statement.claim {
         case .timesIncrease: statement.claim = .timesRatio
         case .percentIncrease: statement.claim = .percentRatio
@@ -316,12 +310,8 @@ public struct GrowthRule: ValidationRule {
         while end > floor, TextScan.isSeparator(s[end - 1]) || TextScan.isSpace(s[end - 1]) { end -= 1 }
         guard end < position else { return nil }
         let start = TextScan.clauseStart(s, before: end, floor: floor)
-        let reader = FigureReader()
-        for q in start..<end where reader.startsNumeral(s, q) {
-            if q > start, reader.startsNumeral(s, q - 1) || s[q - 1] == 0x2E || s[q - 1] == 0x2C { continue }
-            if let figure = reader.read(s, at: q, limit: end), figure.range.upperBound == end, figure.kind != .other { return figure }
-        }
-        return nil
+        guard let figure = FigureReader().figure(endingAt: end, from: start, in: s), figure.kind != .other else { return nil }
+        return figure
     }
 
     /// `，净增1300人次，`: a clause that states the change between the figures and the claim.

@@ -22,7 +22,7 @@ extension TotalsRule {
             var clauseEnd = p - 1
             while clauseEnd > sentenceStart {
                 let clauseStart = TextScan.clauseStart(s, before: clauseEnd, floor: sentenceStart)
-                guard let part = lastFigure(in: clauseStart..<clauseEnd, s: s, reader: reader), part.kind == .measure,
+                guard let part = reader.figure(endingAt: clauseEnd, from: clauseStart, in: s), part.kind == .measure,
                       part.unit == total.unit, !TextScan.contains(s, Self.notPartWords, in: clauseStart..<clauseEnd) else { break }
                 parts.insert(part, at: 0)
                 clauseEnd = clauseStart - 1
@@ -40,15 +40,5 @@ extension TotalsRule {
                                     message: "分项之和\(exceeds ? "超过" : "少于")合计：合计“\(totalText)”，分项\(partTexts)=\(sum)"))
         }
         return findings
-    }
-
-    /// The figure that ends exactly at the end of `clause`, if one does.
-    func lastFigure(in clause: Range<Int>, s: [UInt32], reader: FigureReader) -> Figure? {
-        var found: Figure?
-        for q in clause where reader.startsNumeral(s, q) {
-            if q > clause.lowerBound, reader.startsNumeral(s, q - 1) || s[q - 1] == 0x2E || s[q - 1] == 0x2C { continue }
-            if let figure = reader.read(s, at: q, limit: clause.upperBound), figure.range.upperBound == clause.upperBound { found = figure }
-        }
-        return found
     }
 }

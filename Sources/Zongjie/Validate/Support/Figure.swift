@@ -168,6 +168,16 @@ public struct FigureReader: Sendable {
         return figure
     }
 
+    /// The figure that ends exactly at `end` and starts at or after `start`, read from its first
+    /// digit (…完成手术546台| → 546台, never 46台).
+    func figure(endingAt end: Int, from start: Int, in s: [UInt32]) -> Figure? {
+        for q in start..<end where startsNumeral(s, q) {
+            if q > start, startsNumeral(s, q - 1) || s[q - 1] == 0x2E || s[q - 1] == 0x2C { continue }
+            if let figure = read(s, at: q, limit: end), figure.range.upperBound == end { return figure }
+        }
+        return nil
+    }
+
     func startsNumeral(_ s: [UInt32], _ i: Int) -> Bool {
         guard i < s.count else { return false }
         let c = s[i]
