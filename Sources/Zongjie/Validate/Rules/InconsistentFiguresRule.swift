@@ -88,6 +88,7 @@ public struct InconsistentFiguresRule: ValidationRule {
                 break
             }
         }
+        findings += backReferences(context)
         // A figure found both as a dispatch and as a count (共选派13名 / 选派13名医务人员) is
         // reported once.
         var kept: [Finding] = []
@@ -203,6 +204,44 @@ public struct InconsistentFiguresRule: ValidationRule {
         }
         return result
     }
+
+    /// `学期末，选派的11名支教教师考核均为合格` names again, with 的, staff whose dispatch the report
+    /// stated before (选派9名骨干教师赴…支教): the figure must agree with one of the article's earlier
+    /// statements of that verb and staff (by the staff's head noun), leaving out totals over
+    /// several periods (累计, 先后), rates (每年) and plans.
+    func backReferences(_ context: ValidationContext) -> [Finding] {
+        let s = context.s
+        var findings: [Finding] = []
+        var earlier: [(range: Range<Int>, article: Int, verb: String, head: String, value: Double)] = []
+        for located in context.records(.dispatch) {
+            guard case .dispatch(let value) = located.record.value, value.per == nil, value.batches == nil,
+                  let staff = value.staff, staff.count >= 2, let article = context.articleIndex(at: located.range.lowerBound),
+                  !context.isBoilerplate(located.range.lowerBound), !context.isPlanContext(located.range.lowerBound, headings: false)
+            else { continue }
+            let head = String(staff.suffix(2))
+            let verbEnd = located.range.lowerBound + value.verb.unicodeScalars.count
+            if verbEnd < s.count, s[verbEnd] == 0x7684 {   // 的
+                let candidates = earlier.filter { $0.article == article && $0.verb == value.verb && $0.head == head }
+                if let first = candidates.first, !candidates.contains(where: { abs($0.value - value.count) < 1e-9 }) {
+                    let here = context.text(located.range)
+                    let there = context.text(first.range)
+                    var related = RelatedLocation(source: context.source, start: context.original(first.range).lowerBound,
+                                                  end: context.original(first.range).upperBound, message: "前文的说法")
+                    related.locate(in: LineIndex(context.document.text))
+                    let place = related.line.map { "第\($0)行" } ?? "前文"
+                    findings.append(Finding(range: context.original(located.range),
+                                            message: "同一数字前后不一致：此处“\(here)”，\(place)为“\(there)”", related: [related]))
+                }
+                continue
+            }
+            let clause = TextScan.clauseStart(s, before: located.range.lowerBound)..<located.range.lowerBound
+            if TextScan.contains(s, Self.periodTotalMarkers, in: clause) { continue }
+            earlier.append((located.range, article, value.verb, head, value.count))
+        }
+        return findings
+    }
+
+    static let periodTotalMarkers = ["累计", "先后", "历年", "以来"].map(\.scalarArray)
 
     static let rateLinks = ["达到了", "达到", "达", "为", "是", "保持在", "稳定在"].map(\.scalarArray)
     static let rate: UInt32 = 0x7387   // 率
