@@ -50,7 +50,7 @@ struct DispatchExtractor {
         "医务人员", "技术人员", "管理人员", "工作人员", "人员", "教师", "老师", "干部", "专家", "医生", "医师", "护士", "研究生",
         "博士生", "硕士生", "博士", "硕士", "学生", "志愿者", "骨干", "队员", "主任", "院长", "校长", "运动员", "教授", "人才",
         "员工", "职工", "同志", "英才", "毕业生", "医护人员", "团队", "护士长", "科长", "主任医师", "副主任医师", "骨干医师",
-        "书记", "第一书记", "特派员", "工作队员", "支教教师", "支教老师", "成员",
+        "书记", "第一书记", "特派员", "工作队员", "支教教师", "支教老师", "成员", "讲师",
     ].map(scalars)
     /// Words of service that make it dispatch even when study is mentioned.
     static let serviceWords: [[UInt32]] = [
@@ -115,7 +115,8 @@ struct DispatchExtractor {
         // 选派、组织确定: a list of verbs, no object.
         if verb.upperBound < s.count, s[verb.upperBound] == QuantityExtractor.dun { return [] }
         guard let first = figure(from: verb.upperBound, to: windowEnd, crossingCommas: 1) else { return [] }
-        if Self.activityList.occurs(in: s, range: verb.upperBound..<first.range.lowerBound) { return [] }
+        if let activity = Self.activityList.firstOccurrence(in: s, range: verb.upperBound..<first.range.lowerBound),
+           !isStaffModifier(at: activity, before: first.range.lowerBound) { return [] }
         if isStudy(verb: verb, figureEnd: first.range.upperBound, sentence: sentence) { return [] }
         var results: [Found] = []
         var figures = [first]
@@ -174,6 +175,13 @@ struct DispatchExtractor {
         "完成", "开展", "收治", "接诊", "诊疗", "手术", "举办", "实施", "提供", "发放", "救治", "治疗", "检查", "培训", "义诊",
         "会诊", "查房", "讲座", "门诊", "住院",
     ].map(scalars)
+
+    /// 派出培训讲师9名: an activity word right before a head noun of staff names the staff.
+    private func isStaffModifier(at activity: Int, before figureStart: Int) -> Bool {
+        let s = context.s
+        guard let length = Self.activityList.longestMatch(in: s, at: activity, limit: figureStart) else { return false }
+        return Self.staffHeadList.longestMatch(in: s, at: activity + length, limit: figureStart) != nil
+    }
 
     struct Figure {
         var range: Range<Int>
@@ -443,7 +451,9 @@ struct DispatchExtractor {
         var studyAt: Int?
         while position < range.upperBound, let found = Self.studyList.firstOccurrence(in: s, range: position..<range.upperBound) {
             let length = Self.studyList.longestMatch(in: s, at: found, limit: range.upperBound) ?? 1
-            if !isTrainingOthers(at: found, length: length) {
+            // 培训讲师 / 培训专家: the word names what the staff do, before their head noun.
+            let modifiesStaff = Self.staffHeadList.longestMatch(in: s, at: found + length, limit: range.upperBound) != nil
+            if !modifiesStaff, !isTrainingOthers(at: found, length: length) {
                 studyAt = found
                 break
             }

@@ -41,6 +41,8 @@ struct InstitutionExtractor {
         list += make(["局", "厅", "委", "委员会", "办公室", "人民政府", "政府", "市委", "县委", "区委", "州委", "省委", "党委", "指挥部",
                       "发改委", "卫计委", "卫健委", "教委", "三峡办", "扶贫办", "援疆办", "纪委", "团委"], .government, anchor: true)
         list += make(["有限公司", "有限责任公司", "股份有限公司", "公司", "集团", "分行", "支行", "银行"], .company, anchor: false)
+        // A farmers' cooperative is an enterprise of its members (当归种植专业合作社).
+        list += make(["合作社", "专业合作社"], .company, anchor: true)
         list += make(["红十字会", "基金会", "协会", "商会", "研究会", "电视台", "广播电台", "报社", "监督所", "研究所", "研究院",
                       "林场", "农场", "分队", "总队", "活动中心", "孵化中心", "服务中心", "管理中心", "科学院",
                       "慈善总会", "慈善联合总会", "总会", "学会", "联合会"], .other, anchor: true)
@@ -111,6 +113,14 @@ struct InstitutionExtractor {
     /// Characters a sub-unit extension never crosses (来 of 来学院, 赴, 去, 原 of 大学原经济管理学院:
     /// a former unit is not part of the name).
     static let extensionStops = ScalarSet("来去赴往原")
+    /// Characters before 原 that make it a landform (青藏高原, 平原, 草原), not "former" (原单位).
+    static let landformInitials = ScalarSet("高平草中")
+
+    private func isExtensionStop(_ position: Int) -> Bool {
+        let s = context.s
+        guard Self.extensionStops.contains(s[position]) else { return false }
+        return !(s[position] == 0x539F && position > 0 && Self.landformInitials.contains(s[position - 1]))   // 原
+    }
     /// Category adjectives: a place and these before a suffix name a class, not an institution (新疆高等学校).
     static let categoryWords: [[UInt32]] = ["高等", "本科", "地区", "一流", "重点", "普通", "部属", "省属", "内地", "各类", "两所", "三所",
                                             "几所", "多所", "三甲", "二甲", "三级", "二级", "一级", "综合", "专科", "知名", "大型",
@@ -268,6 +278,8 @@ struct InstitutionExtractor {
            !(suffixStart > 1 && Self.isGovernmentDepartmentInitial(s[suffixStart - 2], s[suffixStart - 1])) {
             return nil
         }
+        // 南开大学校领导: 大学 and a 校 word (校领导, 校长), not a 学校.
+        if suffix.text == Self.school, suffixStart > 0, s[suffixStart - 1] == 0x5927 { return nil }   // 大
         // 我局 / 本院 / 该校: a pronoun, not a name.
         if suffixStart > 0, Self.pronouns.contains(s[suffixStart - 1]) { return nil }
         // 我院 / 该院 / 本校 never reach here (院 and 校 alone are no suffix).
@@ -344,6 +356,10 @@ struct InstitutionExtractor {
                     position = placeEnd
                     continue
                 }
+                // 生态环境与|资源学院: a short place right after a conjunction that cut the body is the
+                // tail of a longer name, not its anchor.
+                if place.isShort, position == bodyStart, bodyStart > 0, Self.nameConjunctions.contains(s[bodyStart - 1]),
+                   suffix.type == .university || suffix.type == .other { return nil }
                 // A region right before a government suffix (国家部委) is not a name.
                 if place.level == .region, placeEnd < suffixStart, isGeneric(placeEnd..<suffixStart) { return nil }
                 // 新疆部分学校 / 吐鲁番本地政府 / 新疆高等学校: a place and a determiner or category name no institution.
@@ -538,6 +554,8 @@ struct InstitutionExtractor {
     /// Characters before a suffix that a name's body usually holds, and the most that a leading
     /// chain of places may make it.
     static let usualBody = 14
+    static let school = scalars("学校")
+    static let nameConjunctions = ScalarSet("与和及")
     static let longestBody = 26
 
     /// The leftmost start in `body` of a chain of places (provinces, prefectures, counties, the
@@ -622,12 +640,12 @@ struct InstitutionExtractor {
     private func extendWithSubunits(_ candidate: inout Candidate) {
         let s = context.s
         var end = candidate.range.upperBound
-        let limit = min(s.count, end + 10)
+        let limit = min(s.count, end + 12)   // (青海民族大学 + 青藏高原生物资源研究院)
         while end < limit {
             var matched = false
             var position = end
             while position < limit, CharacterClass.of(s[position]) == .han, !Self.boundaryCharacters.contains(s[position]),
-                  !Self.extensionStops.contains(s[position]), !Self.bodyStopList.startsWord(in: s, at: position) {
+                  !isExtensionStop(position), !Self.bodyStopList.startsWord(in: s, at: position) {
                 if let (index, length) = Self.subunitList.longestEntry(in: s, at: position) {
                     candidate.range = candidate.range.lowerBound..<(position + length)
                     candidate.type = Self.subunitSuffixes[index].type

@@ -33,7 +33,7 @@ struct HeadingDetector {
         for index in lineRange where roles[index] == .content {
             let line = lines[index].content
             if let marker = HeadingMarkers.recognize(s, line, original: original) {
-                let headings = numbered(marker, index, lineRange)
+                let headings = isAttachmentItem(index, lineRange) ? [] : numbered(marker, index, lineRange)
                 found.append(contentsOf: headings)
                 let contentEnd = trimmedEnd(line.lowerBound, line.upperBound)
                 let isTitleLine = headings.last.map { $0.range.upperBound == contentEnd } ?? false
@@ -331,6 +331,25 @@ struct HeadingDetector {
         }
         return false
     }
+
+    static let attachmentLabel = scalars("附件")
+
+    /// `附件：1．…项目清单` and the numbered lines under it: a list of attachments, not sections.
+    private func isAttachmentItem(_ index: Int, _ lineRange: Range<Int>) -> Bool {
+        var k: Int? = index
+        var steps = 0
+        while let current = k, steps <= Self.longestAttachmentList {
+            let line = lines[current].content
+            if s.hasPrefix(Self.attachmentLabel, at: line.lowerBound) { return true }
+            // Only short title lines (file names) stand between an item and 附件.
+            if line.isEmpty || line.count > 60 || s[line.upperBound - 1] == 0x3002 { return false }
+            k = previousContent(before: current, lineRange)
+            steps += 1
+        }
+        return false
+    }
+
+    static let longestAttachmentList = 9
 
     private func previousContent(before index: Int, _ lineRange: Range<Int>) -> Int? {
         var k = index - 1
