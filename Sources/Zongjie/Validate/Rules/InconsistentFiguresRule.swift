@@ -31,6 +31,9 @@ public struct InconsistentFiguresRule: ValidationRule {
         /// Time words (一年来, 今年 …) when they are not part of the key: a statement without any
         /// agrees with every scope, two with different ones are different periods.
         var scope = ""
+        /// The years written in the sentence before a count or sum (not part of its key): equal, or
+        /// one side without any when both speak of the report's year (全年, 一年来).
+        var years = ""
     }
 
     /// Characters that end the name of a unit (a hospital, a school, a township, a department).
@@ -71,6 +74,9 @@ public struct InconsistentFiguresRule: ValidationRule {
                 guard earlier.cumulative == statement.cumulative,
                       earlier.scope.isEmpty || statement.scope.isEmpty || earlier.scope == statement.scope,
                       earlier.subject.isEmpty || statement.subject.isEmpty || earlier.subject == statement.subject,
+                      earlier.years == statement.years
+                        || (earlier.years.isEmpty || statement.years.isEmpty) && earlier.scope.contains(Self.reportYear)
+                            && statement.scope.contains(Self.reportYear),
                       statement.cumulative ? !Self.namesOtherUnits(earlier.section, statement.section) : earlier.section == statement.section,
                       statement.high < earlier.low - 1e-9 || statement.low > earlier.high + 1e-9,
                       earlier.range.upperBound <= statement.range.lowerBound else { continue }
@@ -181,9 +187,12 @@ public struct InconsistentFiguresRule: ValidationRule {
             guard phrase.count >= 2 else { continue }
             let (subject, clauseScope) = Self.subjectAndScope(TextScan.hanText(s, clauseStart..<markerStart))
             var scope = clauseScope
-            // A time word earlier in the sentence scopes the statement too (一年来，驻村工作队共接诊…).
+            // 全年共开行…: the marker itself says the report's year.
+            if s.hasPrefix(Self.wholeYear, at: markerStart) { scope = Self.mergedScopes(scope, Self.reportYear) }
+            // A time word earlier in the sentence scopes the statement too (一年来，驻村工作队共接诊…),
+            // unless the clause has its own (上半年接诊…，全年接诊…).
             let sentenceStart = context.sentence(around: located.range.lowerBound).lowerBound
-            if sentenceStart < clauseStart {
+            if sentenceStart < clauseStart, scope.isEmpty {
                 let (_, sentenceScope) = Self.subjectAndScope(TextScan.hanText(s, sentenceStart..<clauseStart))
                 scope = Self.mergedScopes(scope, sentenceScope)
             }
@@ -196,11 +205,11 @@ public struct InconsistentFiguresRule: ValidationRule {
             for kind in Self.kindWords where noun.hasPrefix(kind) { noun.removeFirst(kind.count); break }
             var key = ["count", verb, noun, unit, rate(s, in: clause)]
             key.append(destination(after: located.range.upperBound, s: s))
-            key.append(years(before: located.range.lowerBound, context: context))
             // The span: from the marker to the end of the figure.
             result.append(Statement(range: markerStart..<located.range.upperBound, article: article,
                                     key: key.joined(separator: "|"), section: context.sectionPath(at: located.range.lowerBound),
-                                    cumulative: true, low: figure.low, high: figure.high, subject: subject, scope: scope))
+                                    cumulative: true, low: figure.low, high: figure.high, subject: subject, scope: scope,
+                                    years: years(before: located.range.lowerBound, context: context)))
         }
         return result
     }
@@ -340,6 +349,9 @@ public struct InconsistentFiguresRule: ValidationRule {
     /// Heads of a team's name: a team report calls itself 医疗队, 本批队员, 工作队 alike.
     static let teamWords = ["队", "队员", "团", "团队", "工作组", "小组"]
 
+    static let reportYear = "本年"
+    static let wholeYear = "全年".scalarArray
+
     /// Time words that all mean the year a summary reports on.
     static let sameYearWords: Set<String> = ["一年来", "全年", "本年度", "年度", "今年"]
     static let selfReferences = ["我院", "我校", "我局", "我县", "我市", "我区", "我乡", "我镇", "我所", "我中心", "我们", "本院",
@@ -351,7 +363,7 @@ public struct InconsistentFiguresRule: ValidationRule {
         var subject = text
         var scope: [String] = []
         for word in timeWords.sorted(by: { $0.count > $1.count }) where subject.contains(word) {
-            scope.append(sameYearWords.contains(word) ? "本年" : word)
+            scope.append(sameYearWords.contains(word) ? reportYear : word)
             subject = subject.replacingOccurrences(of: word, with: "")
         }
         // 3年来 (its digits are not in the Han text): years up to now.

@@ -201,7 +201,7 @@ public struct TotalsRule: ValidationRule {
         // A total introduced by 共/累计 may have a longer tail before 其中 (共选派支教教师48名赴塔城地区
         // 开展为期一学年的支教工作，其中…).
         let totalStart = items[index].figure.range.lowerBound
-        let marked = TextScan.contains(s, Self.markerWords, in: TextScan.clauseStart(s, before: totalStart)..<totalStart)
+        let marked = TextScan.contains(s, Self.totalIntroducers, in: TextScan.clauseStart(s, before: totalStart)..<totalStart)
         guard gap.count <= (marked ? 30 : 16) else { return nil }
         var han = 0
         var sentenceEnds = 0
@@ -241,6 +241,9 @@ public struct TotalsRule: ValidationRule {
     }
 
     static let markerWords = ["共", "累计", "合计", "总计", "总共", "一共"].map(\.scalarArray)
+    /// Words that introduce a whole that a 其中 may break down further on: the sum markers and
+    /// the verbs of sending (选派支教教师八十六名赴…，其中…).
+    static let totalIntroducers = markerWords + ["选派", "派出", "派驻", "抽调", "组派", "下派"].map(\.scalarArray)
 
     static let groupUnits: Set<UInt32> = Set("批期组轮".unicodeScalars.map(\.value))
 
@@ -535,11 +538,12 @@ public struct TotalsRule: ValidationRule {
     /// known dimension (卫生技术人员486人，高级职称92人) may be a subset of it.
     func mayBeSummed(_ parts: [Item], s: [UInt32]) -> Bool {
         var seen: Set<String>?
-        for part in parts {
+        for (index, part) in parts.enumerated() {
             let start = TextScan.clauseStart(s, before: part.figure.range.lowerBound)
             if TextScan.contains(s, Self.attributeVerbs, in: start..<part.figure.range.lowerBound) { return false }
             var text = label(of: part, s: s)
-            if Self.cumulativeWords.contains(where: { text.contains($0) }) { return false }
+            // 本科以上 holds 博士 and 硕士; a last bucket (一级及以下医疗机构) holds only the rest.
+            if Self.cumulativeWords.contains(where: { text.contains($0) }), index < parts.count - 1 || parts.count < 3 { return false }
             // 县级医院设备购置: a level that names an institution says nothing about where money came from.
             text = text.replacingOccurrences(of: Self.leveledInstitution, with: "", options: .regularExpression)
             var names = Set(Self.dimensions.filter { dimension in dimension.words.contains { text.contains($0) } }.map(\.name))

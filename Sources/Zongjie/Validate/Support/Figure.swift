@@ -123,6 +123,10 @@ public struct FigureReader: Sendable {
             }
             break
         }
+        // 百分之六十二: a percentage written in words.
+        if s.hasPrefix(Self.percentWords, at: i), let match = parser.parse(s, at: i + Self.percentWords.count, limit: end), !match.isFraction {
+            return make(s, span: position..<match.range.upperBound, match: match, lead: lead, trail: nil, unit: "%", kind: .percent)
+        }
         guard i < end, startsNumeral(s, i), let match = parser.parse(s, at: i, limit: end) else { return nil }
         var j = match.range.upperBound
         // 500余篇 / 20多名 when the parser left 余/多 out.
@@ -177,6 +181,8 @@ public struct FigureReader: Sendable {
         }
         return nil
     }
+
+    static let percentWords = scalars("百分之")
 
     func startsNumeral(_ s: [UInt32], _ i: Int) -> Bool {
         guard i < s.count else { return false }
