@@ -80,21 +80,13 @@ public struct InconsistentFiguresRule: ValidationRule {
                       statement.cumulative ? !Self.namesOtherUnits(earlier.section, statement.section) : earlier.section == statement.section,
                       statement.high < earlier.low - 1e-9 || statement.low > earlier.high + 1e-9,
                       earlier.range.upperBound <= statement.range.lowerBound else { continue }
-                let here = context.text(statement.range)
-                let there = context.text(earlier.range)
-                let earlierOriginal = context.original(earlier.range)
                 if lines == nil { lines = LineIndex(context.document.text) }
-                var related = RelatedLocation(source: context.source, start: earlierOriginal.lowerBound, end: earlierOriginal.upperBound,
-                                              message: "前文的说法")
-                related.locate(in: lines!)
-                let place = related.line.map { "第\($0)行" } ?? "前文"
-                findings.append(Finding(range: context.original(statement.range),
-                                        message: "同一数字前后不一致：此处“\(here)”，\(place)为“\(there)”", related: [related]))
+                findings.append(Self.finding(statement.range, contradicting: earlier.range, context: context, lines: lines!))
                 reported.insert(statement.range.lowerBound)
                 break
             }
         }
-        findings += backReferences(context)
+        findings += backReferences(context, lines: &lines)
         // A figure found both as a dispatch and as a count (共选派13名 / 选派13名医务人员) is
         // reported once.
         var kept: [Finding] = []
@@ -218,7 +210,7 @@ public struct InconsistentFiguresRule: ValidationRule {
     /// stated before (选派9名骨干教师赴…支教): the figure must agree with one of the article's earlier
     /// statements of that verb and staff (by the staff's head noun), leaving out totals over
     /// several periods (累计, 先后), rates (每年) and plans.
-    func backReferences(_ context: ValidationContext) -> [Finding] {
+    func backReferences(_ context: ValidationContext, lines: inout LineIndex?) -> [Finding] {
         let s = context.s
         var findings: [Finding] = []
         var earlier: [(range: Range<Int>, article: Int, verb: String, head: String, value: Double)] = []
@@ -232,14 +224,8 @@ public struct InconsistentFiguresRule: ValidationRule {
             if verbEnd < s.count, s[verbEnd] == 0x7684 {   // 的
                 let candidates = earlier.filter { $0.article == article && $0.verb == value.verb && $0.head == head }
                 if let first = candidates.first, !candidates.contains(where: { abs($0.value - value.count) < 1e-9 }) {
-                    let here = context.text(located.range)
-                    let there = context.text(first.range)
-                    var related = RelatedLocation(source: context.source, start: context.original(first.range).lowerBound,
-                                                  end: context.original(first.range).upperBound, message: "前文的说法")
-                    related.locate(in: LineIndex(context.document.text))
-                    let place = related.line.map { "第\($0)行" } ?? "前文"
-                    findings.append(Finding(range: context.original(located.range),
-                                            message: "同一数字前后不一致：此处“\(here)”，\(place)为“\(there)”", related: [related]))
+                    if lines == nil { lines = LineIndex(context.document.text) }
+                    findings.append(Self.finding(located.range, contradicting: first.range, context: context, lines: lines!))
                 }
                 continue
             }
@@ -248,6 +234,17 @@ public struct InconsistentFiguresRule: ValidationRule {
             earlier.append((located.range, article, value.verb, head, value.count))
         }
         return findings
+    }
+
+    /// The finding for a statement at `range` (normalized) that an earlier one at `earlier` contradicts.
+    static func finding(_ range: Range<Int>, contradicting earlier: Range<Int>, context: ValidationContext, lines: LineIndex) -> Finding {
+        let earlierOriginal = context.original(earlier)
+        var related = RelatedLocation(source: context.source, start: earlierOriginal.lowerBound, end: earlierOriginal.upperBound,
+                                      message: "前文的说法")
+        related.locate(in: lines)
+        let place = related.line.map { "第\($0)行" } ?? "前文"
+        return Finding(range: context.original(range),
+                       message: "同一数字前后不一致：此处“\(context.text(range))”，\(place)为“\(context.text(earlier))”", related: [related])
     }
 
     static let periodTotalMarkers = ["累计", "先后", "历年", "以来"].map(\.scalarArray)
