@@ -378,12 +378,7 @@ struct DispatchExtractor {
 
     /// A character that ends a staff noun, unless it is inside one of the `staffModifierList` words.
     private func isStaffStop(_ position: Int) -> Bool {
-        let s = context.s
-        guard Self.staffStops.contains(s[position]) else { return false }
-        for start in max(0, position - 2)...position {
-            if let length = Self.staffModifierList.longestMatch(in: s, at: start), start + length > position { return false }
-        }
-        return true
+        Self.staffStops.contains(context.s[position]) && !Self.staffModifierList.covers(position, in: context.s, reach: 2)
     }
 
     private func nounPhrase(from start: Int) -> Range<Int>? {

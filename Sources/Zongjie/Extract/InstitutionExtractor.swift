@@ -100,9 +100,9 @@ struct InstitutionExtractor {
         "书记", "校长", "院长", "教授", "主任", "处长", "部长", "局长", "专家", "挂职", "任职", "兼任", "出任", "就任",
     ].map(scalars)
     /// Names of government offices that hold a body stop word (天津市合作交流办公室, 对口支援办公室).
-    static let officeCores: [[UInt32]] = [
+    static let officeCoreList = WordList([
         "合作交流", "对口支援", "对口帮扶", "扶贫开发", "扶贫协作", "支援合作", "经济合作", "国际合作", "对外合作",
-    ].map(scalars)
+    ].map(scalars))
     static let bodyStopList = WordList(bodyStops)
     static let institutionEndingList = WordList(institutionEndings)
     static let determinerOrCategoryList = WordList(determiners + categoryWords)
@@ -597,13 +597,9 @@ struct InstitutionExtractor {
         return false
     }
 
-    /// Whether `position` falls strictly inside one of the `officeCores` (合作|交流办公室).
+    /// Whether `position` falls strictly inside one of the office cores (合作|交流办公室).
     private func isInsideOfficeCore(_ position: Int) -> Bool {
-        let s = context.s
-        for core in Self.officeCores {
-            for offset in 1..<core.count where position - offset >= 0 && s.hasPrefix(core, at: position - offset) { return true }
-        }
-        return false
+        Self.officeCoreList.covers(position, in: context.s, nearest: 1, reach: Self.officeCoreList.longestWord - 1)
     }
 
     /// Whether a generic word that starts before `position` (not before `floor`) runs past it:

@@ -342,9 +342,7 @@ struct QuantityExtractor {
         }
         // A qualifier before it (近百名医师) makes it a figure, not a programme's name.
         if Qualifiers.leading(s, endingAt: start) == nil {
-            for position in max(0, start - Self.fixedExpressionList.longestWord + 1)...start {
-                if let length = Self.fixedExpressionList.longestMatch(in: s, at: position), position + length > start { return true }
-            }
+            if Self.fixedExpressionList.covers(start, in: s, reach: Self.fixedExpressionList.longestWord - 1) { return true }
         }
         if Gazetteer.shared.placeStarts(in: s, at: start) { return true }
         // 十八届四中全会, 十九届人大: sessions, not counts.
@@ -400,11 +398,7 @@ struct QuantityExtractor {
 
     /// Whether a word of `list` that starts at most `reach` before `position` covers it, inside `range`.
     private func isInsideWord(of list: WordList, _ position: Int, _ range: Range<Int>, reach: Int) -> Bool {
-        let s = context.s
-        for back in 0...reach where position - back >= range.lowerBound {
-            if let length = list.longestMatch(in: s, at: position - back, limit: range.upperBound), length > back { return true }
-        }
-        return false
+        list.covers(position, in: context.s, reach: reach, floor: range.lowerBound, limit: range.upperBound)
     }
     /// Nouns that begin with the last character of a verb (建设|设备): the verb does not end there.
     static let nounsWithVerbs = WordList(["设备", "设施"].map(scalars))

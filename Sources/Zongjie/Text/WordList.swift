@@ -87,6 +87,16 @@ public struct WordList: Sendable {
         longestMatch(in: s, endingAt: end, floor: floor) != nil
     }
 
+    /// Whether a word that starts `nearest` to `reach` characters before `position` (not before
+    /// `floor`) and ends by `limit` runs past `position`: `position` lies inside it.
+    public func covers(_ position: Int, in s: [UInt32], nearest: Int = 0, reach: Int, floor: Int = 0, limit: Int? = nil) -> Bool {
+        guard nearest <= reach else { return false }
+        for back in nearest...reach where position - back >= floor {
+            if let length = longestMatch(in: s, at: position - back, limit: limit), length > back { return true }
+        }
+        return false
+    }
+
     /// The first position in `range` where a word starts (and fits inside the range).
     public func firstOccurrence(in s: [UInt32], range: Range<Int>) -> Int? {
         s.withUnsafeBufferPointer { buffer in
