@@ -547,7 +547,6 @@ struct DateExtractor {
         }
     }
 
-    /// 2010-01-29, 2010/01/29, 2010.01.29 (not a website timestamp with a time after it).
     /// 2019.8 / 2019/08: a year and a month written with a dot or slash (a tenure: 2019.8—2021.7).
     private func numericYearMonth(at start: Int) -> (year: Int, month: Int, end: Int, twoDigitMonth: Bool)? {
         let s = context.s
@@ -591,6 +590,7 @@ struct DateExtractor {
     /// After 2019.08 these make it a quantity (2019.08万元, 2019.08%, 2019.08亿).
     static let numericFollowersThatMakeANumber = ScalarSet("万亿千百元%％个名人吨亩米斤公平倍")
 
+    /// 2010-01-29, 2010/01/29, 2010.01.29 (not a website timestamp with a time after it).
     private func numericDate(at start: Int) -> (Range<Int>, String, DateValue)? {
         let s = context.s
         guard start + 8 <= s.count, !(start > 0 && NumeralCharacters.isASCIIDigit(s[start - 1])) else { return nil }

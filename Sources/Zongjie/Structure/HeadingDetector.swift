@@ -35,14 +35,11 @@ struct HeadingDetector {
             if let marker = HeadingMarkers.recognize(s, line, original: original) {
                 var headings = isAttachmentItem(index, lineRange) ? [] : numbered(marker, index, lineRange)
                 let contentEnd = trimmedEnd(line.lowerBound, line.upperBound)
-                var isTitleLine = headings.last.map { $0.range.upperBound == contentEnd } ?? false
+                let isTitleLine = headings.last.map { $0.range.upperBound == contentEnd } ?? false
                 let closing = s[line.upperBound - 1]
                 // 1．巩固…成果□力争…认证；: a list item closed by ；, whose label a lost comma (□) cut
                 // off; a run-in title's body is a paragraph, not a clause of an enumeration.
-                if headings.count == 1, !isTitleLine, closing == 0x3B, NumberedLists.isItemStyle(marker.style) {
-                    headings = []
-                    isTitleLine = false
-                }
+                if headings.count == 1, !isTitleLine, closing == 0x3B, NumberedLists.isItemStyle(marker.style) { headings = [] }
                 found.append(contentsOf: headings)
                 let hasTitle = marker.titleStart < line.upperBound
                 let isOneSentence = isOneSentence(marker, index)

@@ -30,30 +30,28 @@ public struct DateRangeOrderRule: ValidationRule {
             if sameYear != nil, !end.hasYear, let year = start.year { end.year = year }
             if isReversed(start, end) {
                 let range = start.range.lowerBound..<end.range.upperBound
-                findings.append(Finding(range: context.original(range), message: "日期范围的结束早于开始：“\(context.text(range))”"))
+                findings.append(Self.reversed(range, context: context))
             }
         }
         // A bare first year: 2014—2010年.
         var i = 0
         while i + 4 < s.count {
             defer { i += 1 }
-            guard (i == 0 || !NumeralCharacters.isASCIIDigit(s[i - 1])),
-                  (i..<(i + 4)).allSatisfy({ NumeralCharacters.isASCIIDigit(s[$0]) }),
+            guard (i == 0 || !NumeralCharacters.isASCIIDigit(s[i - 1])), let first = Self.fourDigits(at: i, s: s),
                   !NumeralCharacters.isASCIIDigit(s[i + 4]), !context.isBoilerplate(i) else { continue }
-            let first = (i..<(i + 4)).reduce(0) { $0 * 10 + Int(s[$1] - 0x30) }
             guard (1000...2999).contains(first), let (connectorEnd, _) = connector(after: i + 4, s: s) else { continue }
             // 2023—2022学年: a school year written backwards.
             if let (year, end) = schoolYearEnd(at: connectorEnd, s: s) {
                 if year < first {
                     let range = i..<end
-                    findings.append(Finding(range: context.original(range), message: "日期范围的结束早于开始：“\(context.text(range))”"))
+                    findings.append(Self.reversed(range, context: context))
                 }
                 continue
             }
             guard let end = scanner.point(at: connectorEnd), let year = end.year, !end.hasMonth else { continue }
             if year < first {
                 let range = i..<end.range.upperBound
-                findings.append(Finding(range: context.original(range), message: "日期范围的结束早于开始：“\(context.text(range))”"))
+                findings.append(Self.reversed(range, context: context))
             }
         }
         for finding in bareDayRanges(context, s: s) where !findings.contains(where: { $0.range.overlaps(finding.range) }) {
@@ -67,7 +65,7 @@ public struct DateRangeOrderRule: ValidationRule {
                   !findings.contains(where: { context.normalized($0.range).overlaps(located.range) }),
                   let from = Self.ordinal(value.year, value.month, value.day), let end = Self.ordinal(to.year, to.month, to.day),
                   (value.day == nil) == (to.day == nil), end < from else { continue }
-            findings.append(Finding(range: context.original(located.range), message: "日期范围的结束早于开始：“\(context.text(located.range))”"))
+            findings.append(Self.reversed(located.range, context: context))
         }
         return findings
     }
@@ -76,10 +74,19 @@ public struct DateRangeOrderRule: ValidationRule {
 
     /// A four-digit year and 学年 at `position`: its value and where 学年 ends.
     func schoolYearEnd(at position: Int, s: [UInt32]) -> (Int, Int)? {
-        guard position + 6 <= s.count, (position..<(position + 4)).allSatisfy({ NumeralCharacters.isASCIIDigit(s[$0]) }),
-              s.hasPrefix(Self.schoolYear, at: position + 4) else { return nil }
-        let year = (position..<(position + 4)).reduce(0) { $0 * 10 + Int(s[$1] - 0x30) }
-        return (year, position + 6)
+        guard let year = Self.fourDigits(at: position, s: s), s.hasPrefix(Self.schoolYear, at: position + 4) else { return nil }
+        return (year, position + 4 + Self.schoolYear.count)
+    }
+
+    /// The value of four ASCII digits at `position`, if they are there.
+    static func fourDigits(at position: Int, s: [UInt32]) -> Int? {
+        guard position + 4 <= s.count, (position..<(position + 4)).allSatisfy({ NumeralCharacters.isASCIIDigit(s[$0]) }) else { return nil }
+        return (position..<(position + 4)).reduce(0) { $0 * 10 + Int(s[$1] - 0x30) }
+    }
+
+    /// The finding for a range (normalized) that ends before it starts.
+    static func reversed(_ range: Range<Int>, context: ValidationContext) -> Finding {
+        Finding(range: context.original(range), message: "日期范围的结束早于开始：“\(context.text(range))”")
     }
 
     /// `8月21—18日`: a bare first day after a month, and an end day before it.
@@ -93,7 +100,7 @@ public struct DateRangeOrderRule: ValidationRule {
             var start = k
             while start > 0, NumeralCharacters.isASCIIDigit(s[start - 1]) || s[start - 1] == CalendarScanner.nian { start -= 1 }
             let range = start..<(afterSecond + 1)
-            findings.append(Finding(range: context.original(range), message: "日期范围的结束早于开始：“\(context.text(range))”"))
+            findings.append(Self.reversed(range, context: context))
         }
         return findings
     }

@@ -209,6 +209,7 @@ public struct GrowthRule: ValidationRule {
         var atLeast = match.more
         var value = match.isFraction ? match.value * 100 : match.value
         var precision = FigureReader.precision(s, match.range)
+        var tenths = false
         let kind: Claim
         if end < s.count, s[end] == 0x500D {   // 倍
             guard rising else { return nil }   // 下降N倍 is not a well-formed claim
@@ -222,7 +223,13 @@ public struct GrowthRule: ValidationRule {
             }
         } else if !ratio, end < s.count && s[end] == 0x6210 || s[end - 1] == 0x6210 {   // 六成: tenths
             kind = rising ? .percentIncrease : .percentDecrease
-            if !match.isFraction, value < 10 { value *= 10 }
+            // (A fraction is already in percent; a whole 六 is six tenths.)
+            if match.isFraction {
+                tenths = true
+            } else if value < 10 {
+                value *= 10
+                tenths = true
+            }
             if s[end] == 0x6210 { end += 1 }
         } else if end < s.count, s[end] == 0x25 {
             guard !ratio else { return nil }
@@ -238,8 +245,8 @@ public struct GrowthRule: ValidationRule {
         if end < s.count, s[end] == 0x591A { atLeast = true; end += 1 }   // 多
         if s.hasPrefix(Self.above, at: end) { atLeast = true; end += 2 }
         if lead == "超过" { atLeast = true }
-        var rounding = Self.claimRounding(precision.decimals, times: kind == .timesIncrease || kind == .timesRatio)
-        if value != match.value, kind == .percentIncrease || kind == .percentDecrease { rounding = 2.5 }   // 六成: within a quarter of a tenth
+        // 六成: within a quarter of a tenth.
+        let rounding = tenths ? 2.5 : Self.claimRounding(precision.decimals, times: kind == .timesIncrease || kind == .timesRatio)
         var low = value - rounding
         var high = value + rounding
         if lead == "近" { low = value * 0.9 }
@@ -316,11 +323,14 @@ public struct GrowthRule: ValidationRule {
 
     /// `，净增1300人次，`: a clause that states the change between the figures and the claim.
     func netChange(in range: Range<Int>, s: [UInt32]) -> Bool {
-        for k in range {
-            if let word = TextScan.word(s, Self.netWords, at: k), k + word.count < range.upperBound,
-               FigureReader().read(s, at: k + word.count, limit: range.upperBound) != nil { return true }
-        }
-        return false
+        range.contains { netChangeEnd(at: $0, limit: range.upperBound, s: s) != nil }
+    }
+
+    /// The end of a net-change word and its figure (净增1300人次) at `k`, if one stands there.
+    func netChangeEnd(at k: Int, limit: Int, s: [UInt32]) -> Int? {
+        guard let word = TextScan.word(s, Self.netWords, at: k), k + word.count < limit,
+              let figure = FigureReader().read(s, at: k + word.count, limit: limit) else { return nil }
+        return figure.range.upperBound
     }
 
     /// `B，上年同期为A，同比增长X%`: the clause before the claim names the previous period and A;
@@ -348,9 +358,8 @@ public struct GrowthRule: ValidationRule {
         var k = range.lowerBound
         while k < range.upperBound {
             if TextScan.isSeparator(s[k]) || TextScan.isSpace(s[k]) || s[k] == 0x28 || s[k] == 0x29 { k += 1; continue }
-            if let word = TextScan.word(s, Self.netWords, at: k),
-               let figure = FigureReader().read(s, at: k + word.count, limit: range.upperBound) {
-                k = figure.range.upperBound
+            if let end = netChangeEnd(at: k, limit: range.upperBound, s: s) {
+                k = end
                 continue
             }
             guard let word = Self.linkWords.first(where: { k + $0.count <= range.upperBound && s.hasPrefix($0, at: k) }) else { return false }

@@ -139,6 +139,8 @@ public struct TotalsRule: ValidationRule {
     static let partialWords = ["含", "其中", "包括", "等", "如", "主要", "约占", "占"].map(\.scalarArray)
     /// A part that closes the list: the rest.
     static let remainderWords = ["其余", "其他", "其它", "另有", "剩余", "余下", "剩下", "另外"].map(\.scalarArray)
+    /// Remainder words that close a list anywhere in its last part, not only at its start.
+    static let othersWords = ["其他", "其它", "其余"]
     /// Words that make a figure a rate, a change or a per-unit value, not a part.
     static let notPartWords = ["每", "比", "较", "增长", "增加", "减少", "下降", "提高", "占", "人均", "平均", "户均", "同比"].map(\.scalarArray)
     /// Words that start a new total inside a list: the list ends before them.
@@ -240,7 +242,8 @@ public struct TotalsRule: ValidationRule {
         return TextScan.contains(s, Self.markerWords, in: clause) ? index : nil
     }
 
-    static let markerWords = ["共", "累计", "合计", "总计", "总共", "一共"].map(\.scalarArray)
+    /// Words that mark a figure as a total: the sum words and 累计.
+    static let markerWords = sumWords + ["累计"].map(\.scalarArray)
     /// Words that introduce a whole that a 其中 may break down further on: the sum markers and
     /// the verbs of sending (选派支教教师八十六名赴…，其中…).
     static let totalIntroducers = markerWords + ["选派", "派出", "派驻", "抽调", "组派", "下派"].map(\.scalarArray)
@@ -346,7 +349,7 @@ public struct TotalsRule: ValidationRule {
         let labels = parts.map { label(of: $0, s: s) }
         if let last = labels.last, Self.remainderWords.contains(where: { last.scalarArray.starts(with: $0) }) { return true }
         // 汉族和其他民族: the last part takes in all the others.
-        if let last = labels.last, ["其他", "其它", "其余"].contains(where: { last.contains($0) }) { return true }
+        if let last = labels.last, Self.othersWords.contains(where: { last.contains($0) }) { return true }
         if parts.count == 2 {
             for (left, right) in Self.complements {
                 let a = left.contains { labels[0].contains($0) } && right.contains { labels[1].contains($0) }
@@ -376,14 +379,11 @@ public struct TotalsRule: ValidationRule {
         // 共派出47名: a verb of up to three characters may stand between 共 and the total.
         var verbLength = 0
         while verbLength < 3, k - verbLength - 1 >= 0, TextScan.isHan(s[k - verbLength - 1]),
-              !Self.sumWords.contains(where: { k - verbLength - $0.count >= 0 && s.hasPrefix($0, at: k - verbLength - $0.count) }),
-              NumeralParser.digit(s[k - verbLength - 1]) < 0 {
+              sumWord(endingAt: k - verbLength, s: s) == nil, NumeralParser.digit(s[k - verbLength - 1]) < 0 {
             verbLength += 1
         }
-        if verbLength > 0, Self.sumWords.contains(where: { k - verbLength - $0.count >= 0 && s.hasPrefix($0, at: k - verbLength - $0.count) }) {
-            k -= verbLength
-        }
-        guard let word = Self.sumWords.first(where: { k - $0.count >= 0 && s.hasPrefix($0, at: k - $0.count) }) else { return nil }
+        if verbLength > 0, sumWord(endingAt: k - verbLength, s: s) != nil { k -= verbLength }
+        guard let word = sumWord(endingAt: k, s: s) else { return nil }
         var keyword = k - word.count
         // 三年共派出 / 全年共计: a span of years before the sum word.
         if keyword >= 2, s[keyword - 1] == 0x5E74, keyword - 2 >= 0, TextScan.isHan(s[keyword - 2]) {   // 年
@@ -415,6 +415,11 @@ public struct TotalsRule: ValidationRule {
             clauseEnd = clauseStart - 1
         }
         return parts
+    }
+
+    /// The sum word (合计, 共计, 共 …) that ends right before `end`.
+    func sumWord(endingAt end: Int, s: [UInt32]) -> [UInt32]? {
+        Self.sumWords.first { end - $0.count >= 0 && s.hasPrefix($0, at: end - $0.count) }
     }
 
     /// A money total followed by clauses that each open with the money spent on one use:
