@@ -14,7 +14,9 @@ struct ProfileCommand: ParsableCommand {
     enum Stage: String, ExpressibleByArgument, CaseIterable {
         case decode, icu, tokenize
         case tokenizeCold = "tokenize-cold"
-        case segment, count, money, date, institution, dispatch, all
+        case segment, count, money, date, institution, dispatch, number, percent, all
+        /// The seven kinds, numbers and percentages too (`all` is the five default kinds).
+        case allKinds = "all-kinds"
     }
 
     @Argument(help: "Files to profile.")
@@ -71,7 +73,11 @@ struct ProfileCommand: ParsableCommand {
                 let segmenter = Segmenter()
                 time("segment") { for document in documents { blackHole(segmenter.segment(document)) } }
             default:
-                let kinds: Set<RecordKind> = stage == .all ? RecordKind.defaults : [RecordKind(rawValue: stage.rawValue)!]
+                let kinds: Set<RecordKind> = switch stage {
+                case .all: RecordKind.defaults
+                case .allKinds: Set(RecordKind.allCases)
+                default: [RecordKind(rawValue: stage.rawValue)!]
+                }
                 let analyzer = Analyzer(kinds: kinds)
                 time(stage.rawValue) { for document in documents { blackHole(analyzer.analyze(document).records.count) } }
             }

@@ -49,6 +49,8 @@ public final class NumeralRecognizer {
         "美元", "美刀", "美金", "美分", "欧元", "日元", "英镑", "港元", "港币", "韩元", "卢布", "台币",
     ].map(scalars)
     static let currencyFollowerStarts = ScalarSet(currencyFollowers.map { $0[0] })
+    /// Characters that can end a numeral as a currency or percentage tail: 美 欧 … % ‰ 折 成.
+    static let tailMarks = ScalarSet(currencyFollowers.map { $0[0] } + [0x25, 0x2030, zhe, cheng])
     static let halfDiscount: [UInt32] = scalars("对折")
     static let halfDiscountTraditional: [UInt32] = scalars("對折")
 
@@ -63,7 +65,10 @@ public final class NumeralRecognizer {
         var i = 0
         let n = s.count
         var lastEnd = -1
+        let interesting = Self.numberScanCharacters
         while i < n {
+            // Most characters can start nothing below: skip them with one bit test each.
+            if !interesting.contains(s[i]) { i += 1; continue }
             if let url = Self.urlEnd(s, i) { i = url; continue }
             // 百分之五十: the number is what follows 百分之.
             if let prefix = percentPrefixLength(s, i) {
@@ -85,6 +90,27 @@ public final class NumeralRecognizer {
         }
         return items
     }
+
+    /// Characters at which the number scan can do anything but step on: URL starts (h w f), the
+    /// first characters of 百分之-style prefixes, and every character `startsCandidate` accepts
+    /// (the dot whatever its neighbours). Derived from those tests, so it cannot drift from them.
+    static let numberScanCharacters: ScalarSet = {
+        var set = ScalarSet([0x68, 0x77, 0x66, 0x2E])   // h w f .
+        for c in UInt32(0)..<0x10000 where percentPrefixStarts.contains(c) || NumeralCharacters.isASCIIDigit(c) || isSignStart(c)
+            || NumeralParser.digit(c) >= 0 || NumeralCharacters.smallUnit(c) > 0 || NumeralCharacters.tensShorthand(c) > 0
+            || c == NumeralParser.ban || c == NumeralParser.ji {
+            set.insert(c)
+        }
+        return set
+    }()
+
+    /// The percent scan's: the number scan's and the 对 of 打对折.
+    static let percentScanCharacters: ScalarSet = {
+        var set = numberScanCharacters
+        set.insert(halfDiscount[0])
+        set.insert(halfDiscountTraditional[0])
+        return set
+    }()
 
     private func startsCandidate(_ s: [UInt32], _ i: Int) -> Bool {
         let c = s[i]
@@ -115,8 +141,10 @@ public final class NumeralRecognizer {
     /// Ends of numerals that belong to a currency (一美元) or a 折/成 percentage: not plain numbers.
     private func percentAndCurrencyTails(_ s: [UInt32]) -> Set<Int> {
         var ends: Set<Int> = []
-        for i in s.indices {
-            if Self.currencyFollowerStarts.contains(s[i]) {
+        let marks = Self.tailMarks
+        let followerStarts = Self.currencyFollowerStarts
+        for i in s.indices where marks.contains(s[i]) {
+            if followerStarts.contains(s[i]) {
                 for follower in Self.currencyFollowers where s.hasPrefix(follower, at: i) { ends.insert(i) }
             }
             if s[i] == 0x25 || s[i] == 0x2030 { ends.insert(i) }
@@ -219,13 +247,21 @@ public final class NumeralRecognizer {
             }
             return false
         }
-        for word in Self.homographWords {
-            for offset in 0..<word.count where start - offset >= 0 && s.hasPrefix(word, at: start - offset) {
-                if start - offset + word.count >= match.range.upperBound { return true }
-            }
+        for (word, offset) in Self.homographPlacements[s[start]] ?? [] where start - offset >= 0 && s.hasPrefix(word, at: start - offset) {
+            if start - offset + word.count >= match.range.upperBound { return true }
         }
         return false
     }
+
+    /// For each character of a homograph word, the words holding it and where: only they can
+    /// cover a numeral that starts with that character.
+    static let homographPlacements: [UInt32: [(word: [UInt32], offset: Int)]] = {
+        var placements: [UInt32: [(word: [UInt32], offset: Int)]] = [:]
+        for word in homographWords {
+            for (offset, c) in word.enumerated() { placements[c, default: []].append((word, offset)) }
+        }
+        return placements
+    }()
 
     static let extraMeasureCharacters = ScalarSet("斤两双雙塊块對对只隻個个條张張本支")
 
@@ -242,7 +278,9 @@ public final class NumeralRecognizer {
         var items: [Item] = []
         var i = 0
         let n = s.count
+        let interesting = Self.percentScanCharacters
         while i < n {
+            if !interesting.contains(s[i]) { i += 1; continue }
             if let url = Self.urlEnd(s, i) { i = url; continue }
             // 百分之N, 千分之N …
             if let found = percentPrefix(s, i) {
