@@ -44,7 +44,7 @@ struct ExtractCommand: ParsableCommand {
         let output = OutputBuffer()
         let failures = try InputFiles.forEachDocument(files) { document in
             for record in analyzer.analyze(document).records {
-                output.write(record.jsonLine(source: document.source) + "\n")
+                output.append { record.appendJSONLine(source: document.source, to: &$0) }
             }
         }
         output.flush()

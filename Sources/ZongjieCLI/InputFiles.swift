@@ -74,6 +74,12 @@ final class OutputBuffer {
         if bytes.count >= 1 << 16 { flush() }
     }
 
+    /// Lets `body` append bytes in place (a JSON line without a String).
+    func append(_ body: (inout [UInt8]) -> Void) {
+        body(&bytes)
+        if bytes.count >= 1 << 16 { flush() }
+    }
+
     func flush() {
         guard !bytes.isEmpty else { return }
         FileHandle.standardOutput.write(Data(bytes))

@@ -20,27 +20,32 @@ public final class JSONLSink: IngestSink {
     public func write(_ document: IngestedDocument) throws {
         guard document.status == .ok else { return }
         for record in document.records {
-            let line = record.jsonLine(source: document.source, id: document.member) + "\n"
-            if let file {
-                try file.write(line)
-            } else {
-                output.append(contentsOf: line.utf8)
-                if output.count >= 1 << 16 { flushStandardOutput() }
-            }
+            record.appendJSONLine(source: document.source, id: document.member, to: &output)
+            if output.count >= 1 << 16 { try flush() }
         }
     }
 
-    private func flushStandardOutput() {
+    /// Hands the lines gathered so far to the file (buffered, atomic) or to standard output.
+    private func flush() throws {
         guard !output.isEmpty else { return }
-        FileHandle.standardOutput.write(Data(output))
+        if let file {
+            try file.write(bytes: output)
+        } else {
+            FileHandle.standardOutput.write(Data(output))
+        }
         output.removeAll(keepingCapacity: true)
     }
 
     public func finish(_ statistics: IngestStatistics) throws {
-        if let file { try file.commit() } else { flushStandardOutput() }
+        try flush()
+        try file?.commit()
     }
 
     public func abandon(_ statistics: IngestStatistics) {
-        if let file { file.discard() } else { flushStandardOutput() }
+        if let file {
+            file.discard()
+        } else {
+            try? flush()
+        }
     }
 }

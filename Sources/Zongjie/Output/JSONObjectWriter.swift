@@ -1,125 +1,189 @@
 /// Writes one JSON object with keys in the order they are added: Zongjie's JSONL output has a
 /// fixed key order (kind, source, start, end, text, …) that a reader can rely on and diff.
+///
+/// The object is built as UTF-8 bytes, not as a String: a dataset is hundreds of thousands of
+/// lines, and appending to a String re-checks its storage and counts for every piece.
 public struct JSONObjectWriter {
-    private var buffer = "{"
+    private var bytes: [UInt8] = [0x7B]   // {
     private var first = true
 
-    public init() { buffer.reserveCapacity(256) }
+    public init() { bytes.reserveCapacity(256) }
 
-    private mutating func key(_ name: String) {
-        if !first { buffer += "," }
+    /// Keys are Zongjie's own ASCII names: no escaping needed.
+    private mutating func key(_ name: StaticString) {
+        if !first { bytes.append(0x2C) }   // ,
         first = false
-        JSONObjectWriter.appendQuoted(name, to: &buffer)
-        buffer += ":"
+        bytes.append(0x22)
+        name.withUTF8Buffer { bytes.append(contentsOf: $0) }
+        bytes.append(0x22)
+        bytes.append(0x3A)   // :
     }
 
-    public mutating func add(_ name: String, _ value: String) {
-        key(name)
-        JSONObjectWriter.appendQuoted(value, to: &buffer)
+    private mutating func appendNull() {
+        bytes.append(contentsOf: [0x6E, 0x75, 0x6C, 0x6C])   // null
     }
 
-    public mutating func add(_ name: String, _ value: String?) {
+    public mutating func add(_ name: StaticString, _ value: String) {
         key(name)
-        if let value { JSONObjectWriter.appendQuoted(value, to: &buffer) } else { buffer += "null" }
+        JSONObjectWriter.appendQuoted(value, to: &bytes)
     }
 
-    public mutating func add(_ name: String, _ value: Int) {
+    public mutating func add(_ name: StaticString, _ value: String?) {
         key(name)
-        buffer += String(value)
+        if let value { JSONObjectWriter.appendQuoted(value, to: &bytes) } else { appendNull() }
     }
 
-    public mutating func add(_ name: String, _ value: Int?) {
+    public mutating func add(_ name: StaticString, _ value: Int) {
         key(name)
-        buffer += value.map { String($0) } ?? "null"
+        JSONObjectWriter.appendInteger(Int64(value), to: &bytes)
     }
 
-    public mutating func add(_ name: String, _ value: Double?) {
+    public mutating func add(_ name: StaticString, _ value: Int?) {
         key(name)
-        buffer += value.map(JSONObjectWriter.number) ?? "null"
+        if let value { JSONObjectWriter.appendInteger(Int64(value), to: &bytes) } else { appendNull() }
     }
 
-    public mutating func add(_ name: String, _ value: Bool) {
+    public mutating func add(_ name: StaticString, _ value: Double) {
         key(name)
-        buffer += value ? "true" : "false"
+        JSONObjectWriter.appendNumber(value, to: &bytes)
     }
 
-    public mutating func add(_ name: String, _ values: [String]) {
+    public mutating func add(_ name: StaticString, _ value: Double?) {
         key(name)
-        buffer += "["
+        if let value { JSONObjectWriter.appendNumber(value, to: &bytes) } else { appendNull() }
+    }
+
+    public mutating func add(_ name: StaticString, _ value: Bool) {
+        key(name)
+        bytes.append(contentsOf: value ? [0x74, 0x72, 0x75, 0x65] : [0x66, 0x61, 0x6C, 0x73, 0x65])
+    }
+
+    public mutating func add(_ name: StaticString, _ values: [String]) {
+        key(name)
+        bytes.append(0x5B)   // [
         for (index, value) in values.enumerated() {
-            if index > 0 { buffer += "," }
-            JSONObjectWriter.appendQuoted(value, to: &buffer)
+            if index > 0 { bytes.append(0x2C) }
+            JSONObjectWriter.appendQuoted(value, to: &bytes)
         }
-        buffer += "]"
+        bytes.append(0x5D)   // ]
     }
 
     /// Adds an already-serialized JSON value (an object or array built by another writer).
-    public mutating func addRaw(_ name: String, _ json: String) {
+    public mutating func addRaw(_ name: StaticString, _ json: String) {
         key(name)
-        buffer += json
+        bytes.append(contentsOf: json.utf8)
     }
 
+    /// The object as a String.
     public mutating func finish() -> String {
-        buffer += "}"
-        return buffer
+        bytes.append(0x7D)   // }
+        return String(decoding: bytes, as: UTF8.self)
     }
+
+    /// Appends the object's UTF-8 to `output` (a line of a JSONL stream, without a String).
+    public mutating func finish(appendingTo output: inout [UInt8]) {
+        bytes.append(0x7D)
+        output.append(contentsOf: bytes)
+    }
+
+    // MARK: Values
 
     /// Integers print without a fraction; other values with the shortest round-tripping form.
     public static func number(_ value: Double) -> String {
-        if value.isNaN || value.isInfinite { return "null" }
-        if value == value.rounded(), abs(value) < 9.007_199_254_740_992e15 {
-            return String(Int64(value))
+        var bytes: [UInt8] = []
+        appendNumber(value, to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    static func appendNumber(_ value: Double, to bytes: inout [UInt8]) {
+        if value.isNaN || value.isInfinite {
+            bytes.append(contentsOf: [0x6E, 0x75, 0x6C, 0x6C])
+        } else if value == value.rounded(), abs(value) < 9.007_199_254_740_992e15 {
+            appendInteger(Int64(value), to: &bytes)
+        } else {
+            bytes.append(contentsOf: "\(value)".utf8)
         }
-        return "\(value)"
+    }
+
+    static func appendInteger(_ value: Int64, to bytes: inout [UInt8]) {
+        if value < 0 { bytes.append(0x2D) }
+        var magnitude = value.magnitude
+        if magnitude < 10 {
+            bytes.append(0x30 + UInt8(magnitude))
+            return
+        }
+        var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
+                     UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
+            (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+        var count = 0
+        withUnsafeMutableBytes(of: &digits) { buffer in
+            while magnitude > 0 {
+                buffer[19 - count] = 0x30 + UInt8(magnitude % 10)
+                magnitude /= 10
+                count += 1
+            }
+            bytes.append(contentsOf: buffer[(20 - count)...])
+        }
+    }
+
+    // MARK: Strings
+
+    public static func quoted(_ string: String) -> String {
+        var bytes: [UInt8] = []
+        appendQuoted(string, to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     public static func appendQuoted(_ string: String, to buffer: inout String) {
-        buffer += "\""
-        // Almost every string needs no escape: append it whole.
-        if !needsEscape(string) {
-            buffer += string
-            buffer += "\""
-            return
-        }
-        for scalar in string.unicodeScalars {
-            switch scalar {
-            case "\"": buffer += "\\\""
-            case "\\": buffer += "\\\\"
-            case "\n": buffer += "\\n"
-            case "\r": buffer += "\\r"
-            case "\t": buffer += "\\t"
-            case "\u{08}": buffer += "\\b"
-            case "\u{0C}": buffer += "\\f"
-            default:
-                if scalar.value < 0x20 || scalar.value == 0x2028 || scalar.value == 0x2029 {
-                    let hex = String(scalar.value, radix: 16)
-                    buffer += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    buffer.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        buffer += "\""
+        buffer += quoted(string)
     }
 
-    /// Whether the string holds a quote, a backslash, a control character or U+2028/U+2029
-    /// (E2 80 A8/A9 in UTF-8), by one pass over its UTF-8.
-    private static func needsEscape(_ string: String) -> Bool {
+    /// Appends the string as a JSON string: runs of bytes that need no escape are copied whole;
+    /// a quote, a backslash, a control character and U+2028/U+2029 (E2 80 A8/A9, which end a line
+    /// in JavaScript) are escaped.
+    public static func appendQuoted(_ string: String, to bytes: inout [UInt8]) {
+        bytes.append(0x22)
         var string = string
-        return string.withUTF8 { bytes in
-            for (index, byte) in bytes.enumerated() {
-                if byte < 0x20 || byte == 0x22 || byte == 0x5C { return true }
-                if byte == 0xE2, index + 2 < bytes.count, bytes[index + 1] == 0x80, bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9 {
-                    return true
+        string.withUTF8 { utf8 in
+            let count = utf8.count
+            var runStart = 0
+            var index = 0
+            while index < count {
+                let byte = utf8[index]
+                var length = 1
+                if byte < 0x20 || byte == 0x22 || byte == 0x5C {
+                    // escaped below
+                } else if byte == 0xE2, index + 2 < count, utf8[index + 1] == 0x80, utf8[index + 2] == 0xA8 || utf8[index + 2] == 0xA9 {
+                    length = 3
+                } else {
+                    index += 1
+                    continue
                 }
+                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<index]))
+                appendEscape(length == 3 ? (utf8[index + 2] == 0xA8 ? 0x2028 : 0x2029) : UInt32(byte), to: &bytes)
+                index += length
+                runStart = index
             }
-            return false
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<count]))
         }
+        bytes.append(0x22)
     }
 
-    public static func quoted(_ string: String) -> String {
-        var buffer = ""
-        appendQuoted(string, to: &buffer)
-        return buffer
+    private static func appendEscape(_ scalar: UInt32, to bytes: inout [UInt8]) {
+        bytes.append(0x5C)   // \
+        switch scalar {
+        case 0x22: bytes.append(0x22)
+        case 0x5C: bytes.append(0x5C)
+        case 0x0A: bytes.append(0x6E)   // n
+        case 0x0D: bytes.append(0x72)   // r
+        case 0x09: bytes.append(0x74)   // t
+        case 0x08: bytes.append(0x62)   // b
+        case 0x0C: bytes.append(0x66)   // f
+        default:
+            // \u followed by four lowercase hex digits.
+            let hex: [UInt8] = Array("0123456789abcdef".utf8)
+            bytes.append(0x75)
+            for shift in stride(from: 12, through: 0, by: -4) { bytes.append(hex[Int((scalar >> UInt32(shift)) & 0xF)]) }
+        }
     }
 }

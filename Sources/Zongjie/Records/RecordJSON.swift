@@ -2,6 +2,19 @@
 /// (kind, source, start, end, text, article, section, rule), then the kind's fields, in a fixed order.
 extension Record {
     public func jsonLine(source: String, id: String? = nil) -> String {
+        var object = jsonObject(source: source, id: id)
+        return object.finish()
+    }
+
+    /// Appends the record's JSON line and a newline to `output`: what a JSONL stream of many
+    /// records uses, with no String per line.
+    public func appendJSONLine(source: String, id: String? = nil, to output: inout [UInt8]) {
+        var object = jsonObject(source: source, id: id)
+        object.finish(appendingTo: &output)
+        output.append(0x0A)
+    }
+
+    private func jsonObject(source: String, id: String?) -> JSONObjectWriter {
         var object = JSONObjectWriter()
         object.add("kind", kind.rawValue)
         if let id { object.add("id", id) }
@@ -13,7 +26,7 @@ extension Record {
         object.add("section", section)
         object.add("rule", rule)
         value.addFields(to: &object)
-        return object.finish()
+        return object
     }
 }
 
@@ -70,11 +83,5 @@ extension RecordValue {
             object.add("high", v.high)
             object.add("qualifier", v.qualifier.rawValue)
         }
-    }
-}
-
-extension JSONObjectWriter {
-    mutating func add(_ name: String, _ value: Double) {
-        addRaw(name, JSONObjectWriter.number(value))
     }
 }
