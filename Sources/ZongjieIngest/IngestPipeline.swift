@@ -111,12 +111,15 @@ public final class IngestPipeline: @unchecked Sendable {
             queue.close()
             reorder.closeAdmissions()
         }
+        let prepare = sink.documentPreparer()
         for index in 0..<options.threads {
             spawn("zongjie-worker-\(index)") {
                 let processor = DocumentProcessor(settings: settings)
                 while let unit = queue.pop() {
                     if reorder.cancelled { continue }
-                    reorder.complete(unit.sequence, processor.process(unit))
+                    var document = processor.process(unit)
+                    prepare?(&document)
+                    reorder.complete(unit.sequence, document)
                 }
             }
         }

@@ -34,10 +34,14 @@ public protocol IngestSink: AnyObject {
     /// A thread-safe check that an input is already stored with this content hash and these
     /// kinds, so workers skip it; nil for outputs written afresh each run.
     func upToDateCheck(kinds: Set<RecordKind>) -> (@Sendable (String, String?, String) -> Bool)?
+    /// Work on a document that worker threads do in parallel before it reaches `write` (which
+    /// runs on one thread), such as encoding its rows; nil for none.
+    func documentPreparer() -> (@Sendable (inout IngestedDocument) -> Void)?
 }
 
 extension IngestSink {
     public func upToDateCheck(kinds: Set<RecordKind>) -> (@Sendable (String, String?, String) -> Bool)? { nil }
+    public func documentPreparer() -> (@Sendable (inout IngestedDocument) -> Void)? { nil }
 }
 
 /// Why the output cannot be used (reported as a usage error).

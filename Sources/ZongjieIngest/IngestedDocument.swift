@@ -55,6 +55,8 @@ public struct IngestedDocument: Sendable {
     public var recordSections: [Int?]
     /// The text itself, when the run keeps it (`--store-text`).
     public var text: String?
+    /// The records as rows of the SQLite `records` table, when a worker prepared them for it.
+    var encodedRecordRows: EncodedRecordRows?
 
     public init(sequence: Int, source: String, member: String?, format: InputFormat?, status: DocumentStatus,
                 failure: IngestFailure? = nil, byteCount: Int = 0, contentHash: String? = nil,

@@ -59,6 +59,29 @@ struct SQLiteRowBinder {
         }
     }
 
+    mutating func bindNull() {
+        index += 1
+        sqlite3_bind_null(statement, index)
+    }
+
+    /// Binds `count` bytes of UTF-8 at `start` in `arena` without copying them: the arena must
+    /// outlive the row's step, and `clearBindings` must run before the arena goes.
+    mutating func bindStatic(_ arena: UnsafeBufferPointer<UInt8>, start: Int, count: Int) {
+        index += 1
+        guard count > 0, let base = arena.baseAddress else {
+            sqlite3_bind_text(statement, index, "", 0, Self.transient)
+            return
+        }
+        UnsafeRawPointer(base + start).withMemoryRebound(to: CChar.self, capacity: count) { text in
+            _ = sqlite3_bind_text(statement, index, text, Int32(count), nil)   // nil: SQLITE_STATIC
+        }
+    }
+
+    /// Sets every parameter to NULL (drops pointers bound without a copy).
+    func clearBindings() {
+        sqlite3_clear_bindings(statement)
+    }
+
     /// Inserts the bound row.
     func step() throws {
         let code = sqlite3_step(statement)

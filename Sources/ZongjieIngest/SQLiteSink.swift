@@ -110,6 +110,13 @@ public final class SQLiteSink: IngestSink {
         }
     }
 
+    /// Workers encode each document's record rows, so that the writer thread only binds them.
+    public func documentPreparer() -> (@Sendable (inout IngestedDocument) -> Void)? {
+        { document in
+            if document.status == .ok { document.encodedRecordRows = EncodedRecordRows(document) }
+        }
+    }
+
     public func write(_ document: IngestedDocument) throws {
         if document.status == .unchanged { return }
         batch.append(document)
@@ -255,59 +262,55 @@ public final class SQLiteSink: IngestSink {
             sectionIDs.append(db.lastInsertedRowID)
         }
 
-        let recordStatement = try db.cachedStatement(sql: """
-            INSERT INTO records (document_id, source, member, article, section, section_id, kind, start, "end", text, rule,
-                                 value, low, high, qualifier, unit, object, amount, currency, year, month, day, masked,
-                                 to_year, to_month, to_day, name, type, staff, verb, sender, batches, per)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """)
-        var row = SQLiteRowBinder(recordStatement, in: db)
-        // Records come in text order, so neighbours mostly share their section path.
-        var lastPath: [String] = []
-        var lastPathJSON = "[]"
-        for (index, record) in document.records.enumerated() {
-            if record.section != lastPath {
-                lastPath = record.section
-                lastPathJSON = sectionJSON(record.section)
-            }
-            let c = RecordColumns(record.value)
-            let sectionID: Int64? = document.recordSections[index].flatMap { $0 < sectionIDs.count ? sectionIDs[$0] : nil }
-            row.reset()
-            row.bind(documentID)
-            row.bind(document.source)
-            row.bind(member)
-            row.bind(record.article)
-            row.bind(lastPathJSON)
-            row.bind(sectionID)
-            row.bind(record.kind.rawValue)
-            row.bind(record.start)
-            row.bind(record.end)
-            row.bind(record.text)
-            row.bind(record.rule)
-            row.bind(c.value)
-            row.bind(c.low)
-            row.bind(c.high)
-            row.bind(c.qualifier)
-            row.bind(c.unit)
-            row.bind(c.object)
-            row.bind(c.amount)
-            row.bind(c.currency)
-            row.bind(c.year)
-            row.bind(c.month)
-            row.bind(c.day)
-            row.bind(c.masked)
-            row.bind(c.toYear)
-            row.bind(c.toMonth)
-            row.bind(c.toDay)
-            row.bind(c.name)
-            row.bind(c.type)
-            row.bind(c.staff)
-            row.bind(c.verb)
-            row.bind(c.sender)
-            row.bind(c.batches)
-            row.bind(c.per)
-            try row.step()
+        // The two ids first, then the columns a worker encoded, in `EncodedRecordRows.columns` order;
+        // 16 rows per statement (one step keeps the table and index cursors open for all of
+        // them), the rest one by one.
+        var bulkRow = SQLiteRowBinder(try db.cachedStatement(sql: SQLiteSink.insertBulkRecordsSQL), in: db)
+        var singleRow = SQLiteRowBinder(try db.cachedStatement(sql: SQLiteSink.insertRecordSQL), in: db)
+        // The texts are bound without a copy: let go of them before the arena goes.
+        defer {
+            bulkRow.clearBindings()
+            singleRow.clearBindings()
         }
+        let rows = document.encodedRecordRows ?? EncodedRecordRows(document)
+        let bulkCount = rows.rowCount - rows.rowCount % SQLiteSink.rowsPerInsert
+        try rows.withTexts { texts in
+            func bind(_ index: Int, _ cells: [EncodedRecordRows.Cell], into row: inout SQLiteRowBinder) {
+                row.bind(documentID)
+                row.bind(document.recordSections[index].flatMap { $0 < sectionIDs.count ? sectionIDs[$0] : nil })
+                for cell in cells {
+                    switch cell {
+                    case .null: row.bindNull()
+                    case .integer(let value): row.bind(value)
+                    case .real(let value): row.bind(value)
+                    case .text(let start, let count): row.bindStatic(texts, start: start, count: count)
+                    }
+                }
+            }
+            try rows.forEachRow { index, cells in
+                if index < bulkCount {
+                    if index % SQLiteSink.rowsPerInsert == 0 { bulkRow.reset() }
+                    bind(index, cells, into: &bulkRow)
+                    if index % SQLiteSink.rowsPerInsert == SQLiteSink.rowsPerInsert - 1 { try bulkRow.step() }
+                } else {
+                    singleRow.reset()
+                    bind(index, cells, into: &singleRow)
+                    try singleRow.step()
+                }
+            }
+        }
+    }
+
+    static let rowsPerInsert = 16
+    static let insertBulkRecordsSQL = insertRecordsSQL(rows: rowsPerInsert)
+    static let insertRecordSQL = insertRecordsSQL(rows: 1)
+
+    /// INSERT of `rows` records rows (rowids are given in order, as with one row at a time).
+    static func insertRecordsSQL(rows: Int) -> String {
+        let columns = ["document_id", "section_id"] + EncodedRecordRows.columns.map { $0 == "end" ? "\"end\"" : $0 }
+        let values = "(" + Array(repeating: "?", count: columns.count).joined(separator: ", ") + ")"
+        return "INSERT INTO records (" + columns.joined(separator: ", ") + ") VALUES "
+            + Array(repeating: values, count: rows).joined(separator: ", ")
     }
 }
 
@@ -321,17 +324,6 @@ private final class CommitFailure: @unchecked Sendable {
     func record(_ error: Error) {
         lock.withLock { if self.error == nil { self.error = error } }
     }
-}
-
-/// The section path as a JSON array.
-private func sectionJSON(_ path: [String]) -> String {
-    if path.isEmpty { return "[]" }
-    var json = "["
-    for (index, heading) in path.enumerated() {
-        if index > 0 { json += "," }
-        json += JSONObjectWriter.quoted(heading)
-    }
-    return json + "]"
 }
 
 /// Timestamps for run bookkeeping (UTC, ISO 8601).

@@ -78,6 +78,50 @@ struct IngestSinkTests {
         }
     }
 
+    @Test("SQLite: many records per document (16 per statement and the rest one by one), encoded by a worker or not, are stored in order with every value",
+          arguments: [false, true])
+    func sqliteManyRecords(preparedByWorker: Bool) throws {
+        let folder = try IngestFixtures.temporaryFolder()
+        defer { IngestFixtures.remove(folder) }
+        let path = folder + "/out.sqlite"
+        var document = IngestFixtures.sampleDocument(sequence: 0, source: "reports.zip", member: "a/总结.txt")
+        // 6 × 7 = 42 records: two statements of 16 rows and 10 single rows.
+        let base = document.records
+        document.records = (0..<7).flatMap { copy in
+            base.map { record in
+                var record = record
+                record.text = copy == 3 ? "引号\"与\n换行\(copy)" : record.text + String(copy)
+                return record
+            }
+        }
+        document.recordSections = (0..<7).flatMap { _ in IngestFixtures.sampleDocument().recordSections }
+        let sink = try SQLiteSink(path: path)
+        if preparedByWorker { sink.documentPreparer()?(&document) }
+        #expect((document.encodedRecordRows != nil) == preparedByWorker)
+        try sink.begin(Self.run)
+        try sink.write(document)
+        try sink.finish(IngestStatistics())
+        try DatabaseQueue(path: path).read { db in
+            let rows = try Row.fetchAll(db, sql: "SELECT * FROM records ORDER BY id")
+            #expect(rows.count == 42)
+            for (row, record) in zip(rows, document.records) {
+                #expect(row["text"] as String == record.text)
+                #expect(row["kind"] as String == record.kind.rawValue)
+                #expect(row["start"] as Int == record.start && row["end"] as Int == record.end)
+                #expect(row["rule"] as String == record.rule)
+                #expect(row["source"] as String == "reports.zip" && row["member"] as String == "a/总结.txt")
+                let columns = RecordColumns(record.value)
+                #expect((row["value"] as Double?) == columns.value && (row["amount"] as Double?) == columns.amount)
+                #expect((row["unit"] as String?) == columns.unit && (row["sender"] as String?) == columns.sender)
+                #expect((row["year"] as Int?) == columns.year && (row["to_month"] as Int?) == columns.toMonth)
+                #expect((row["masked"] as Bool?) == columns.masked && (row["per"] as String?) == columns.per)
+            }
+            let sections = try String.fetchAll(db, sql: "SELECT section FROM records ORDER BY id")
+            #expect(sections.prefix(3) == ["[\"一、基本情况\",\"（一）派出人员\"]", "[\"一、基本情况\",\"（一）派出人员\"]", "[\"一、基本情况\"]"])
+            #expect(try Int.fetchOne(db, sql: "SELECT count(*) FROM records WHERE section_id IS NULL") == 0)
+        }
+    }
+
     @Test("SQLite: the same document again adds nothing; changed content replaces it; --reanalyze rewrites")
     func sqliteReplace() throws {
         let folder = try IngestFixtures.temporaryFolder()
