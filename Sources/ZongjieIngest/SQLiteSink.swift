@@ -161,7 +161,10 @@ public final class SQLiteSink: IngestSink {
         try commit()
         try waitForCommits()
         try recordRun(statistics, finished: true)
-        try pool.write { db in try SQLiteSchema.createQueryIndexes(db) }
+        try pool.write { db in
+            try SQLiteSchema.createQueryIndexes(db)
+            try SQLiteSchema.analyze(db)
+        }
         try pool.writeWithoutTransaction { db in
             try db.execute(sql: "PRAGMA wal_checkpoint(TRUNCATE)")
         }
@@ -172,7 +175,10 @@ public final class SQLiteSink: IngestSink {
         try? commit()
         try? waitForCommits()
         try? recordRun(statistics, finished: false)
-        try? pool.write { db in try SQLiteSchema.createQueryIndexes(db) }
+        try? pool.write { db in
+            try SQLiteSchema.createQueryIndexes(db)
+            try SQLiteSchema.analyze(db)
+        }
     }
 
     private func recordRun(_ statistics: IngestStatistics, finished: Bool) throws {

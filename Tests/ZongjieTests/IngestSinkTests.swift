@@ -35,7 +35,7 @@ struct IngestSinkTests {
 
         let db = try DatabaseQueue(path: path)
         try db.read { db in
-            #expect(try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'schema_version'") == "2")
+            #expect(try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'schema_version'") == "3")
             let documents = try Row.fetchAll(db, sql: "SELECT * FROM documents ORDER BY id")
             #expect(documents.map { $0["status"] as String } == ["ok", "failed", "skipped"])
             #expect(documents[0]["member"] as String == "a/总结.txt")
@@ -119,6 +119,41 @@ struct IngestSinkTests {
             let sections = try String.fetchAll(db, sql: "SELECT section FROM records ORDER BY id")
             #expect(sections.prefix(3) == ["[\"一、基本情况\",\"（一）派出人员\"]", "[\"一、基本情况\",\"（一）派出人员\"]", "[\"一、基本情况\"]"])
             #expect(try Int.fetchOne(db, sql: "SELECT count(*) FROM records WHERE section_id IS NULL") == 0)
+        }
+    }
+
+    @Test("SQLite: a version 2 database is migrated (its rows kept, one (kind, rule) index for two); after a run the planner has statistics and finds records by kind or by rule through that index")
+    func sqliteMigrationAndPlans() throws {
+        let folder = try IngestFixtures.temporaryFolder()
+        defer { IngestFixtures.remove(folder) }
+        let path = folder + "/out.sqlite"
+        do {
+            let queue = try DatabaseQueue(path: path)
+            try SQLiteSchema.migrator.migrate(queue, upTo: "v2")
+            try queue.write { db in
+                try db.execute(sql: "INSERT INTO documents (source, status, bytes) VALUES ('old.txt', 'ok', 3)")
+            }
+        }
+        func indexes(_ db: Database) throws -> [String] {
+            try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'records' ORDER BY name")
+        }
+        let before = try DatabaseQueue(path: path).read { db in try indexes(db) }
+        #expect(before.contains("records_rule") && before.contains("records_kind"))
+        let sink = try SQLiteSink(path: path)
+        try sink.begin(Self.run)
+        try sink.write(IngestFixtures.sampleDocument(sequence: 0))
+        try sink.finish(IngestStatistics())
+        try DatabaseQueue(path: path).read { db in
+            #expect(try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'schema_version'") == "3")
+            #expect(try Int.fetchOne(db, sql: "PRAGMA user_version") == 3)
+            #expect(try indexes(db) == ["records_document", "records_kind_rule", "records_name", "records_unit", "records_year"])
+            #expect(try String.fetchAll(db, sql: "SELECT source FROM documents ORDER BY id") == ["old.txt", "reports/a.txt"])
+            #expect(try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_stat1 WHERE idx = 'records_kind_rule'") == 1)
+            for query in ["SELECT count(*) FROM records WHERE rule = 'count.test'", "SELECT count(*) FROM records WHERE kind = 'date'"] {
+                let details = try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN " + query).map { $0["detail"] as String }
+                #expect(details.contains { $0.contains("records_kind_rule") }, "\(query): \(details)")
+            }
+            #expect(try Int.fetchOne(db, sql: "SELECT count(*) FROM records WHERE rule = 'count.test'") == 1)
         }
     }
 

@@ -4,12 +4,12 @@ import ZIPFoundation
 import Zongjie
 import ZongjieIngest
 
-/// `ingest` into SQLite over a generated zip archive of ≥ 100 MB of UTF-8 reports (copies of the
-/// Corpus pages, each made unique by a first line, in nested folders), with 1 and 2 worker
-/// threads and every record kind. Reports UTF-8 MB/s (input bytes per second of wall time, MB =
-/// 10^6 bytes) and peak resident memory, for the five record kinds `extract` and `ingest` give by
-/// default and for all seven (numbers and percentages too). The archive is written to a temporary folder when the
-/// benchmarks start and removed at the end; it is never committed.
+/// `ingest` over a generated zip archive of ≥ 100 MB of UTF-8 reports (copies of the Corpus
+/// pages, each made unique by a first line, in nested folders): into SQLite with 1 and 2 worker
+/// threads, and into JSONL with 2, for the five record kinds `extract` and `ingest` give by
+/// default and for all seven (numbers and percentages too). Reports UTF-8 MB/s (input bytes per
+/// second of wall time, MB = 10^6 bytes) and peak resident memory. The archive is written to a
+/// temporary folder when the benchmarks start and removed at the end; it is never committed.
 func ingestBenchmarks() {
     // As the `zongjie` executable does before its first database (this process owns its SQLite).
     SQLiteProcessSettings.useSingleOwnerConnections()
@@ -40,6 +40,24 @@ func ingestBenchmarks() {
                                   Int((Double(statistics.analysedBytes) / 1e6 / seconds).rounded()))
         }
     }
+        // JSONL, the output of `ingest -` inside Spark or Hadoop Streaming: no database writer.
+        Benchmark("ingest jsonl 2 threads, \(kindsName)",
+                  configuration: .init(metrics: metrics, timeUnits: .milliseconds, warmupIterations: 0,
+                                       maxDuration: .seconds(120), maxIterations: 2,
+                                       setup: { try IngestBenchmarkArchive.shared.prepare() })) { benchmark in
+            let archive = IngestBenchmarkArchive.shared
+            let output = archive.folder + "/run-\(UUID().uuidString).jsonl"
+            defer { try? FileManager.default.removeItem(atPath: output) }
+            let options = IngestOptions(paths: [archive.archivePath], threads: 2, kinds: kinds)
+            let started = Date()
+            benchmark.startMeasurement()
+            let statistics = try IngestPipeline(options: options).run(into: try JSONLSink(path: output))
+            benchmark.stopMeasurement()
+            let seconds = Date().timeIntervalSince(started)
+            precondition(statistics.ok == archive.memberCount && statistics.failed == 0, "ingest did not read every member")
+            benchmark.measurement(.custom("UTF-8 MB/s", polarity: .prefersLarger, useScalingFactor: false),
+                                  Int((Double(statistics.analysedBytes) / 1e6 / seconds).rounded()))
+        }
     }
 }
 

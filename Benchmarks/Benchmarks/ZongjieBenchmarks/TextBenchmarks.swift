@@ -82,7 +82,10 @@ func textBenchmarks() {
                            ("dates", Set<RecordKind>([.date])),
                            ("institutions", Set<RecordKind>([.institution])),
                            ("dispatch", Set<RecordKind>([.dispatch])),
-                           ("all five kinds", RecordKind.defaults)] {
+                           ("numbers", Set<RecordKind>([.number])),
+                           ("percentages", Set<RecordKind>([.percent])),
+                           ("all five kinds", RecordKind.defaults),
+                           ("all seven kinds", Set(RecordKind.allCases))] {
         Benchmark("extract \(label) (segmentation included)", configuration: configuration) { benchmark in
             let analyzer = Analyzer(kinds: kinds)
             var records = 0
