@@ -42,8 +42,6 @@ let package = Package(
             name: "CZongjieSQLite",
             linkerSettings: [.linkedLibrary("sqlite3")]
         ),
-        // Plain-C access to glibc's malloc_trim: a run of `ingest` gives back what it freed.
-        .target(name: "CZongjieMemory"),
         // The library: decoding, normalization, tokenizer, structure, extraction, validation.
         .target(
             name: "Zongjie",
@@ -67,7 +65,6 @@ let package = Package(
                 "Zongjie",
                 "CZongjieChecksums",
                 "CZongjieSQLite",
-                "CZongjieMemory",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),

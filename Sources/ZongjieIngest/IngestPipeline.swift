@@ -77,7 +77,6 @@ public final class IngestPipeline: @unchecked Sendable {
     }
 
     public func run(into sink: IngestSink, observer: IngestObserver? = nil) throws -> IngestStatistics {
-        defer { FreeMemoryRelease.returnFreedMemory() }
         let started = Date()
         let options = self.options
         let reorder = ReorderBuffer<IngestedDocument>(window: options.window, byteBudget: options.inFlightBytes)
