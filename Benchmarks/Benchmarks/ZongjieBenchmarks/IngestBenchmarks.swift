@@ -13,50 +13,39 @@ import ZongjieIngest
 func ingestBenchmarks() {
     // As the `zongjie` executable does before its first database (this process owns its SQLite).
     SQLiteProcessSettings.useSingleOwnerConnections()
-    let metrics: [BenchmarkMetric] = [
-        .wallClock,
-        .peakMemoryResident,
-        .custom("UTF-8 MB/s", polarity: .prefersLarger, useScalingFactor: false),
-    ]
-    for (kindsName, kinds) in [("five kinds", RecordKind.defaults), ("all seven kinds", Set(RecordKind.allCases))] {
-    for threads in [1, 2] {
-        Benchmark("ingest sqlite \(threads) thread\(threads == 1 ? "" : "s"), \(kindsName)",
-                  configuration: .init(metrics: metrics, timeUnits: .milliseconds, warmupIterations: 0,
-                                       maxDuration: .seconds(120), maxIterations: 2,
-                                       setup: { try IngestBenchmarkArchive.shared.prepare() })) { benchmark in
-            let archive = IngestBenchmarkArchive.shared
-            let database = archive.folder + "/run-\(threads)-\(UUID().uuidString).sqlite"
-            defer {
-                for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: database + suffix) }
-            }
-            let options = IngestOptions(paths: [archive.archivePath], threads: threads, kinds: kinds)
-            let started = Date()
-            benchmark.startMeasurement()
-            let statistics = try IngestPipeline(options: options).run(into: try SQLiteSink(path: database))
-            benchmark.stopMeasurement()
-            let seconds = Date().timeIntervalSince(started)
-            precondition(statistics.ok == archive.memberCount && statistics.failed == 0, "ingest did not read every member")
-            benchmark.measurement(.custom("UTF-8 MB/s", polarity: .prefersLarger, useScalingFactor: false),
-                                  Int((Double(statistics.analysedBytes) / 1e6 / seconds).rounded()))
+    let throughput = BenchmarkMetric.custom("UTF-8 MB/s", polarity: .prefersLarger, useScalingFactor: false)
+    let configuration = Benchmark.Configuration(metrics: [.wallClock, .peakMemoryResident, throughput],
+                                                timeUnits: .milliseconds, warmupIterations: 0, maxDuration: .seconds(120),
+                                                maxIterations: 2, setup: { try IngestBenchmarkArchive.shared.prepare() })
+
+    /// Ingests the archive into the output that `makeSink` opens at `path` (removed afterwards,
+    /// with SQLite's -wal and -shm files) and reports UTF-8 MB/s of the whole run.
+    func ingest(_ benchmark: Benchmark, threads: Int, kinds: Set<RecordKind>, extension: String,
+                _ makeSink: (String) throws -> IngestSink) throws {
+        let archive = IngestBenchmarkArchive.shared
+        let path = archive.folder + "/run-\(threads)-\(UUID().uuidString).\(`extension`)"
+        defer {
+            for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
         }
+        let options = IngestOptions(paths: [archive.archivePath], threads: threads, kinds: kinds)
+        let started = Date()
+        benchmark.startMeasurement()
+        let statistics = try IngestPipeline(options: options).run(into: try makeSink(path))
+        benchmark.stopMeasurement()
+        let seconds = Date().timeIntervalSince(started)
+        precondition(statistics.ok == archive.memberCount && statistics.failed == 0, "ingest did not read every member")
+        benchmark.measurement(throughput, Int((Double(statistics.analysedBytes) / 1e6 / seconds).rounded()))
     }
+
+    for (kindsName, kinds) in [("five kinds", RecordKind.defaults), ("all seven kinds", Set(RecordKind.allCases))] {
+        for threads in [1, 2] {
+            Benchmark("ingest sqlite \(threads) thread\(threads == 1 ? "" : "s"), \(kindsName)", configuration: configuration) { benchmark in
+                try ingest(benchmark, threads: threads, kinds: kinds, extension: "sqlite") { try SQLiteSink(path: $0) }
+            }
+        }
         // JSONL, the output of `ingest -` inside Spark or Hadoop Streaming: no database writer.
-        Benchmark("ingest jsonl 2 threads, \(kindsName)",
-                  configuration: .init(metrics: metrics, timeUnits: .milliseconds, warmupIterations: 0,
-                                       maxDuration: .seconds(120), maxIterations: 2,
-                                       setup: { try IngestBenchmarkArchive.shared.prepare() })) { benchmark in
-            let archive = IngestBenchmarkArchive.shared
-            let output = archive.folder + "/run-\(UUID().uuidString).jsonl"
-            defer { try? FileManager.default.removeItem(atPath: output) }
-            let options = IngestOptions(paths: [archive.archivePath], threads: 2, kinds: kinds)
-            let started = Date()
-            benchmark.startMeasurement()
-            let statistics = try IngestPipeline(options: options).run(into: try JSONLSink(path: output))
-            benchmark.stopMeasurement()
-            let seconds = Date().timeIntervalSince(started)
-            precondition(statistics.ok == archive.memberCount && statistics.failed == 0, "ingest did not read every member")
-            benchmark.measurement(.custom("UTF-8 MB/s", polarity: .prefersLarger, useScalingFactor: false),
-                                  Int((Double(statistics.analysedBytes) / 1e6 / seconds).rounded()))
+        Benchmark("ingest jsonl 2 threads, \(kindsName)", configuration: configuration) { benchmark in
+            try ingest(benchmark, threads: 2, kinds: kinds, extension: "jsonl") { try JSONLSink(path: $0) }
         }
     }
 }
