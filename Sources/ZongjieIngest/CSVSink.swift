@@ -58,9 +58,15 @@ public final class CSVSink: IngestSink {
                 String(document.records.count), warnings,
             ])
         }
+        // Records come in text order, so neighbours mostly share their section path.
+        var lastPath: [String]?
+        var section = ""
         for record in document.records {
             guard let writer = files[record.kind] else { continue }
-            let section = "[" + record.section.map(JSONObjectWriter.quoted).joined(separator: ",") + "]"
+            if record.section != lastPath {
+                lastPath = record.section
+                section = JSONObjectWriter.quotedArray(record.section)
+            }
             let common = [document.source, member, record.article.map(String.init) ?? "", section,
                           String(record.start), String(record.end), record.text, record.rule]
             try writer.write(common + RecordColumns(record.value).csvFields(of: record.kind))

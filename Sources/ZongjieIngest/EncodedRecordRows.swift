@@ -47,7 +47,7 @@ struct EncodedRecordRows: Sendable {
         for record in document.records {
             if record.section != lastPath {
                 lastPath = record.section
-                lastPathCell = store(Self.sectionJSON(record.section))
+                lastPathCell = store(JSONObjectWriter.quotedArray(record.section))
             }
             let c = RecordColumns(record.value)
             appendText(source)
@@ -141,16 +141,5 @@ struct EncodedRecordRows: Sendable {
         guard let value else { return tags.append(.null) }
         tags.append(.real)
         values.append(value.bitPattern)
-    }
-
-    /// The section path as a JSON array, outermost heading first.
-    static func sectionJSON(_ path: [String]) -> String {
-        if path.isEmpty { return "[]" }
-        var json = "["
-        for (index, heading) in path.enumerated() {
-            if index > 0 { json += "," }
-            json += JSONObjectWriter.quoted(heading)
-        }
-        return json + "]"
     }
 }

@@ -219,7 +219,7 @@ public final class SQLiteSink: IngestSink {
             "[" + structure.boilerplate.map { "[\($0.lowerBound),\($0.upperBound)]" }.joined(separator: ",") + "]"
         }
         let warnings = document.warnings.isEmpty ? nil
-            : "[" + document.warnings.map(JSONObjectWriter.quoted).joined(separator: ",") + "]"
+            : JSONObjectWriter.quotedArray(document.warnings)
         let documentValues: [(any DatabaseValueConvertible)?] = [
             document.source, member, document.format?.rawValue, document.status.rawValue,
             failure?.reason.rawValue, failure?.detail, document.byteCount, document.contentHash, document.encoding,

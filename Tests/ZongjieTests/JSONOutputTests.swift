@@ -26,6 +26,16 @@ struct JSONOutputTests {
         #expect(decoded == input)
     }
 
+    @Test("String arrays (section paths, warnings): empty, one, several with escapes")
+    func arrays() throws {
+        #expect(JSONObjectWriter.quotedArray([]) == "[]")
+        #expect(JSONObjectWriter.quotedArray(["一、基本情况"]) == #"["一、基本情况"]"#)
+        let path = ["一、基本情况", #"（一）"派出"人员"#, "a\tb"]
+        let json = JSONObjectWriter.quotedArray(path)
+        #expect(json == #"["一、基本情况","（一）\"派出\"人员","a\tb"]"#)
+        #expect(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String] == path)
+    }
+
     @Test("Numbers: whole values print as integers (also negative and large), others round-trip, NaN is null",
           arguments: [
               (0.0, "0"), (7.0, "7"), (-12.0, "-12"), (1e4, "10000"), (5.6e9, "5600000000"),

@@ -134,6 +134,17 @@ public struct JSONObjectWriter {
         return String(decoding: bytes, as: UTF8.self)
     }
 
+    /// A JSON array of strings, such as a section path: `["一、基本情况","（一）派出人员"]`.
+    public static func quotedArray(_ strings: [String]) -> String {
+        var bytes: [UInt8] = [0x5B]   // [
+        for (index, string) in strings.enumerated() {
+            if index > 0 { bytes.append(0x2C) }
+            appendQuoted(string, to: &bytes)
+        }
+        bytes.append(0x5D)   // ]
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
     public static func appendQuoted(_ string: String, to buffer: inout String) {
         buffer += quoted(string)
     }
