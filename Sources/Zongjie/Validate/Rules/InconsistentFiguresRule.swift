@@ -160,13 +160,15 @@ public struct InconsistentFiguresRule: ValidationRule {
             let clauseStart = TextScan.clauseStart(s, before: located.range.lowerBound)
             let clause = clauseStart..<located.range.lowerBound
             let (marker, markerStart) = cumulativeMarker(s, in: clause)
-            guard !context.isPlanContext(located.range.lowerBound, headings: false) else { continue }
             guard marker else {
-                if let plain = plainStatement(located, clause: clause, unit: unit, figure: figure, article: article, context: context) {
+                // (The plan test after the statement's own: most plain figures have no lead to compare.)
+                if let plain = plainStatement(located, clause: clause, unit: unit, figure: figure, article: article, context: context),
+                   !context.isPlanContext(located.range.lowerBound, headings: false) {
                     result.append(plain)
                 }
                 continue
             }
+            guard !context.isPlanContext(located.range.lowerBound, headings: false) else { continue }
             // The words between the marker(s) and the figure: a verb and perhaps its object.
             var phraseStart = markerStart
             while let markerWord = Self.markers.first(where: { s.hasPrefix($0, at: phraseStart) }), phraseStart < clause.upperBound {
@@ -185,7 +187,7 @@ public struct InconsistentFiguresRule: ValidationRule {
             // unless the clause has its own (上半年接诊…，全年接诊…).
             let sentenceStart = context.sentence(around: located.range.lowerBound).lowerBound
             if sentenceStart < clauseStart, scope.isEmpty {
-                let (_, sentenceScope) = Self.subjectAndScope(TextScan.hanText(s, sentenceStart..<clauseStart))
+                let sentenceScope = Self.scope(of: TextScan.hanText(s, sentenceStart..<clauseStart))
                 scope = Self.mergedScopes(scope, sentenceScope)
             }
             // The verb, and the counted noun written before the figure (派出医疗队员12名) or after
@@ -289,7 +291,7 @@ public struct InconsistentFiguresRule: ValidationRule {
         let s = context.s
         let lead = TextScan.hanText(s, clause)
         guard lead.count >= Self.shortestPlainLead, clause.allSatisfy({ TextScan.isHan(s[$0]) }) else { return nil }
-        let (_, scope) = Self.subjectAndScope(lead)
+        let scope = Self.scope(of: lead)
         var key = ["plain", lead, unit]
         key.append(years(before: located.range.lowerBound, context: context))
         return Statement(range: clause.lowerBound..<located.range.upperBound, article: article, key: key.joined(separator: "|"),
@@ -358,17 +360,8 @@ public struct InconsistentFiguresRule: ValidationRule {
     /// the writer itself (我院, 我们, or no subject at all) is one subject.
     static func subjectAndScope(_ text: String) -> (String, String) {
         var subject = text
-        var scope: [String] = []
-        for word in timeWords.sorted(by: { $0.count > $1.count }) where subject.contains(word) {
-            scope.append(sameYearWords.contains(word) ? reportYear : word)
-            subject = subject.replacingOccurrences(of: word, with: "")
-        }
-        // 3年来 (its digits are not in the Han text): years up to now.
-        if let range = subject.range(of: "年来") {
-            scope.append("年来")
-            subject.removeSubrange(range)
-        }
-        for word in ["总之", "综上", "此外", "同时", "其中", "另外", "全面", "累计", "先后", "共"] {
+        let scope = takeScope(from: &subject)
+        for word in subjectFillers {
             subject = subject.replacingOccurrences(of: word, with: "")
         }
         // 我在阿克苏 / 医疗队在坦: the subject, somewhere.
@@ -378,8 +371,46 @@ public struct InconsistentFiguresRule: ValidationRule {
         if teamWords.contains(where: { subject.hasSuffix($0) }) || subject.hasPrefix("本批") || subject.hasPrefix("全体") {
             subject = "team"
         }
-        return (subject, Set(scope).sorted().joined(separator: ","))
+        return (subject, scope)
     }
+
+    /// The scope alone, for callers that have no use for the subject.
+    static func scope(of text: String) -> String {
+        var text = text
+        return takeScope(from: &text)
+    }
+
+    /// Removes the time words from `text` (the longest first, so that 截至目前 is not also 目前)
+    /// and returns them as a scope: sorted, comma-joined, the report's year for its synonyms.
+    static func takeScope(from text: inout String) -> String {
+        guard mayHoldTimeWord(text) else { return "" }
+        var scope: [String] = []
+        for word in timeWordsLongestFirst where text.contains(word) {
+            scope.append(sameYearWords.contains(word) ? reportYear : word)
+            text = text.replacingOccurrences(of: word, with: "")
+        }
+        // 3年来 (its digits are not in the Han text): years up to now.
+        if let range = text.range(of: "年来") {
+            scope.append("年来")
+            text.removeSubrange(range)
+        }
+        return Set(scope).sorted().joined(separator: ",")
+    }
+
+    static let timeWordsLongestFirst = timeWords.sorted { $0.count > $1.count }
+    /// The last character of every time word (年来 ends like 一年来).
+    static let timeWordEnds = ScalarSet(timeWords.compactMap { $0.unicodeScalars.last?.value })
+
+    /// False when no time word can be in `text`: none of their last characters is, nor a CJK
+    /// compatibility ideograph (which String search takes as its unified twin). Most clauses have
+    /// none, and the search for 22 words, one by one, was the rule's main cost.
+    static func mayHoldTimeWord(_ text: String) -> Bool {
+        text.unicodeScalars.contains { c in
+            timeWordEnds.contains(c.value) || (0xF900...0xFAFF).contains(c.value) || (0x2F800...0x2FA1F).contains(c.value)
+        }
+    }
+    /// Words of discourse that name no subject.
+    static let subjectFillers = ["总之", "综上", "此外", "同时", "其中", "另外", "全面", "累计", "先后", "共"]
 
     /// 每年 / 每学期 … in the clause.
     func rate(_ s: [UInt32], in clause: Range<Int>) -> String {
