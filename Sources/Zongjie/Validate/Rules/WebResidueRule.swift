@@ -42,16 +42,16 @@ public struct WebResidueRule: ValidationRule {
         // its own look too (a title with an article count, upload data, a 小编 blurb, a
         // disclaimer, a table of contents, a button): a line the segmenter set aside for weaker
         // reasons may be the author's own text.
-        var tableOfContents = false
-        // The list being read (a table of contents, or the links under 相关推荐): its finding, its
-        // header and its entries so far. Its entries join its finding instead of making their own.
+        //
+        // The list being read (a table of contents under a 目录 line, or the links under 相关推荐):
+        // its finding, its header and its entries so far. Its entries join its finding instead of
+        // making their own.
         var list: (finding: Int, kind: String, header: String, entries: Int)?
         var previousEnd = -1
         for range in context.structure.boilerplate {
             let normalized = context.normalized(range)
             // A list continues into the next stretch of boilerplate.
             if previousEnd >= 0, !(previousEnd..<normalized.lowerBound).allSatisfy({ TextScan.isSpace(s[$0]) || TextScan.isLineBreak(s[$0]) }) {
-                tableOfContents = false
                 list = nil
             }
             previousEnd = normalized.upperBound
@@ -61,19 +61,18 @@ public struct WebResidueRule: ValidationRule {
                 guard !trimmed.isEmpty, !flaggedLines.contains(line.lowerBound) else { continue }
                 let isLinksHeader = BoilerplateRules.isRelatedLinksHeader(s, trimmed)
                 let isContentsHeader = s.contains(Self.contentsWord, in: trimmed)
-                if let current = list, !isLinksHeader, !isContentsHeader,
-                   current.kind == Self.linksKind || tableOfContents {
+                if var current = list, !isLinksHeader, !isContentsHeader {
                     flaggedLines.insert(line.lowerBound)
-                    list!.entries += 1
+                    current.entries += 1
+                    list = current
                     findings[current.finding].range = findings[current.finding].range.lowerBound..<context.original(trimmed).upperBound
-                    findings[current.finding].message = "网页残留（\(current.kind)）：“\(current.header)”及其下\(list!.entries)个条目"
+                    findings[current.finding].message = "网页残留（\(current.kind)）：“\(current.header)”及其下\(current.entries)个条目"
                     continue
                 }
-                let kind = isLinksHeader ? Self.linksKind : kind(of: trimmed, s: s, tableOfContents: &tableOfContents)
+                let kind = isLinksHeader ? Self.linksKind : isContentsHeader ? Self.contentsKind : kind(of: trimmed, s: s)
                 guard let kind else { continue }
                 flaggedLines.insert(line.lowerBound)
-                let listKind = isLinksHeader || kind == Self.contentsKind
-                list = listKind ? (findings.count, kind, excerpt(trimmed, context), 0) : nil
+                list = isLinksHeader || isContentsHeader ? (findings.count, kind, excerpt(trimmed, context), 0) : nil
                 findings.append(Finding(range: context.original(trimmed), message: "网页残留（\(kind)）：“\(excerpt(trimmed, context))”"))
             }
         }
@@ -138,17 +137,12 @@ public struct WebResidueRule: ValidationRule {
 
     /// What kind of website furniture a boilerplate line is, or nil when it does not look like
     /// furniture by itself.
-    func kind(of line: Range<Int>, s: [UInt32], tableOfContents: inout Bool) -> String? {
-        if s.contains(Self.contentsWord, in: line) {
-            tableOfContents = true
-            return Self.contentsKind
-        }
+    func kind(of line: Range<Int>, s: [UInt32]) -> String? {
         if BoilerplateRules.isSEOTitle(s, line) { return "网页标题" }
         if BoilerplateRules.isMetadata(s, line) { return "上传信息" }
         if BoilerplateRules.isDisclaimer(s, line) { return "网站声明" }
         if TextScan.contains(s, Self.phrases, in: line) { return "网站用语" }
         if Self.buttons.contains(where: { s.hasPrefix($0, at: line.lowerBound) && line.count <= $0.count + 2 }) { return "网页按钮" }
-        if tableOfContents { return Self.contentsKind }
         // A teaser cut off with an ellipsis (. 教师年终工作总...).
         if line.count <= 40, s.hasPrefix("...".scalarArray, at: line.upperBound - 3) || s[line.upperBound - 1] == 0x2026 { return "网页链接" }
         return nil
