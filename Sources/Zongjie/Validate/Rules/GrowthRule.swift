@@ -58,6 +58,8 @@ public struct GrowthRule: ValidationRule {
     static let claimLeads = ["近", "约", "超过", "达"].map { ($0, $0.scalarArray) }
     static let rateNouns = ["增幅", "增长率", "增速", "增长幅度"].map(\.scalarArray)
     static let fallRateNouns = ["降幅", "减幅", "下降幅度", "降低幅度", "下降率"].map(\.scalarArray)
+    /// A rate noun says which way the percentage after it goes.
+    static let rateNounClaims: [([[UInt32]], Claim)] = [(rateNouns, .percentIncrease), (fallRateNouns, .percentDecrease)]
     static let rateLinks = ["达到了", "达到", "达", "为", "是", "高达", "约为", "超过"].map(\.scalarArray)
     static let ratioPhrases = ["是原来的", "为原来的", "相当于原来的", "达到原来的", "是过去的", "是以前的"].map(\.scalarArray)
 
@@ -131,19 +133,13 @@ public struct GrowthRule: ValidationRule {
 
     /// A growth claim starting at `i`.
     func claim(at i: Int, s: [UInt32]) -> Statement? {
-        // 增幅为X% / 增长率达X% / 是原来的N倍: the claim words are nouns or a comparison.
-        if let word = TextScan.word(s, Self.rateNouns, at: i) {
-            var j = i + word.count
-            if let link = TextScan.word(s, Self.rateLinks, at: j) { j += link.count }
-            guard let statement = number(at: j, from: i, s: s), case .percentIncrease = statement.claim else { return nil }
-            return statement
-        }
-        // 降幅达28%: a fall.
-        if let word = TextScan.word(s, Self.fallRateNouns, at: i) {
+        // 增幅为X% / 增长率达X% / 降幅达28% / 是原来的N倍: the claim words are nouns or a comparison.
+        for (nouns, claim) in Self.rateNounClaims {
+            guard let word = TextScan.word(s, nouns, at: i) else { continue }
             var j = i + word.count
             if let link = TextScan.word(s, Self.rateLinks, at: j) { j += link.count }
             guard var statement = number(at: j, from: i, s: s), case .percentIncrease = statement.claim else { return nil }
-            statement.claim = .percentDecrease
+            statement.claim = claim
             return statement
         }
         // 是上年1.2万人次的1.6倍: a ratio to an old figure named in the claim.
