@@ -178,9 +178,13 @@ struct DispatchExtractor {
 
     /// 派出培训讲师9名: an activity word right before a head noun of staff names the staff.
     private func isStaffModifier(at activity: Int, before figureStart: Int) -> Bool {
-        let s = context.s
-        guard let length = Self.activityList.longestMatch(in: s, at: activity, limit: figureStart) else { return false }
-        return Self.staffHeadList.longestMatch(in: s, at: activity + length, limit: figureStart) != nil
+        guard let length = Self.activityList.longestMatch(in: context.s, at: activity, limit: figureStart) else { return false }
+        return startsStaffHead(at: activity + length, limit: figureStart)
+    }
+
+    /// Whether a head noun of staff (讲师, 专家, 教师 …) starts at `position` and ends by `limit`.
+    private func startsStaffHead(at position: Int, limit: Int) -> Bool {
+        Self.staffHeadList.longestMatch(in: context.s, at: position, limit: limit) != nil
     }
 
     struct Figure {
@@ -447,8 +451,7 @@ struct DispatchExtractor {
         while position < range.upperBound, let found = Self.studyList.firstOccurrence(in: s, range: position..<range.upperBound) {
             let length = Self.studyList.longestMatch(in: s, at: found, limit: range.upperBound) ?? 1
             // 培训讲师 / 培训专家: the word names what the staff do, before their head noun.
-            let modifiesStaff = Self.staffHeadList.longestMatch(in: s, at: found + length, limit: range.upperBound) != nil
-            if !modifiesStaff, !isTrainingOthers(at: found, length: length) {
+            if !startsStaffHead(at: found + length, limit: range.upperBound), !isTrainingOthers(at: found, length: length) {
                 studyAt = found
                 break
             }
