@@ -115,7 +115,7 @@ struct DateExtractor {
         guard i + 4 < s.count, (i..<(i + 4)).allSatisfy({ NumeralCharacters.isASCIIDigit(s[$0]) }) else { return false }
         // 32008年 / 172024—2025学年: the year takes 年, or a connector and a second year.
         let yearFollows = s[i + 4] == Self.nian
-            || (Self.connectors.prefix(10).contains { s.hasPrefix($0, at: i + 4) } && i + 6 < s.count && NumeralCharacters.isASCIIDigit(s[i + 5]))
+            || (Self.rangeConnectors.contains { s.hasPrefix($0, at: i + 4) } && i + 6 < s.count && NumeralCharacters.isASCIIDigit(s[i + 5]))
         guard yearFollows else { return false }
         let year = NumberTokenScanner.value(s.withUnsafeBufferPointer { $0 }, i, i + 4)
         guard (1900...2099).contains(year) else { return false }
@@ -365,6 +365,9 @@ struct DateExtractor {
 
     static let connectors: [[UInt32]] = ["———", "——", "—", "–", "---", "--", "-", "~", "至", "到", "―", "开始到", "开始至", "起至",
                                          "和", "、", "与"].map(scalars)
+    /// The first ten of `connectors` (dashes, hyphens, the tilde, 至, 到): those that join a year or
+    /// a date written in digits to the next one.
+    static let rangeConnectors = Array(connectors.prefix(10))
     /// Connectors that make a range only when the end is written short (6月1日和2日, 2014、2015年).
     static let weakConnectors: [[UInt32]] = ["和", "、", "与"].map(scalars)
 
@@ -448,7 +451,7 @@ struct DateExtractor {
         }
         // 7月26-31日 / 2011年1~6月 are a point followed by a bare number: handled here.
         guard let point = parsePointPrefix(at: start) else { return nil }
-        for connector in Self.connectors.prefix(10) where s.hasPrefix(connector, at: point.end) {
+        for connector in Self.rangeConnectors where s.hasPrefix(connector, at: point.end) {
             let next = point.end + connector.count
             if point.monthOnly, let (day, end) = numberPart(at: next, unit: Self.ri, maximum: 31), let first = point.bare {
                 guard let value = day.value, value > first else { return nil }
@@ -513,7 +516,7 @@ struct DateExtractor {
     private func academicYears(at start: Int) -> (Range<Int>, String, DateValue)? {
         let s = context.s
         guard let (first, afterFirst) = academicYear(at: start) else { return nil }
-        for connector in Self.connectors.prefix(10) where s.hasPrefix(connector, at: afterFirst) {
+        for connector in Self.rangeConnectors where s.hasPrefix(connector, at: afterFirst) {
             let next = afterFirst + connector.count
             guard let (second, afterSecond) = academicYear(at: next), afterSecond + 1 < s.count,
                   s[afterSecond] == Self.xue, s[afterSecond + 1] == Self.nian else { continue }
