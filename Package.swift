@@ -36,6 +36,9 @@ let package = Package(
             name: "CZongjieChecksums",
             linkerSettings: [.linkedLibrary("crypto"), .linkedLibrary("z")]
         ),
+        // Plain-C access to glibc's mallopt (<malloc.h> is not in Swift's Glibc module): the
+        // arena cap that programs running ingest repeatedly apply.
+        .target(name: "CZongjieAllocator"),
         // Plain-C access to sqlite3_config (variadic, so not callable from Swift): process-wide
         // settings that the `zongjie` executable applies before its first connection.
         .target(
@@ -65,6 +68,7 @@ let package = Package(
                 "Zongjie",
                 "CZongjieChecksums",
                 "CZongjieSQLite",
+                "CZongjieAllocator",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),

@@ -105,6 +105,7 @@ struct IngestCommand: ParsableCommand {
 
     func run() throws {
         let kinds = try selectedKinds
+        AllocatorSettings.limitArenas(workerThreads: threads)
         let sink: IngestSink
         do {
             switch outputFormat! {

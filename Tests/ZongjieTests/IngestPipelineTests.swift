@@ -129,4 +129,11 @@ struct IngestPipelineTests {
         #expect(sink.abandoned)
         #expect(!sink.finished)
     }
+
+    #if canImport(Glibc)
+    @Test("The malloc arena cap of programs that run ingest repeatedly takes effect on glibc")
+    func arenaCap() {
+        #expect(AllocatorSettings.limitArenas(workerThreads: 2))
+    }
+    #endif
 }

@@ -13,19 +13,22 @@ import ZongjieIngest
 func ingestBenchmarks() {
     // As the `zongjie` executable does before its first database (this process owns its SQLite).
     SQLiteProcessSettings.useSingleOwnerConnections()
+    // As the executable does too: every iteration starts fresh worker threads, and without a cap
+    // each left new malloc arenas behind (the second iteration's peak was the first's plus 50-100 MB).
+    AllocatorSettings.limitArenas(workerThreads: 2)
     let throughput = BenchmarkMetric.custom("UTF-8 MB/s", polarity: .prefersLarger, useScalingFactor: false)
     let configuration = Benchmark.Configuration(metrics: [.wallClock, .peakMemoryResident, throughput],
                                                 timeUnits: .milliseconds, warmupIterations: 0, maxDuration: .seconds(120),
                                                 maxIterations: 2, setup: { try IngestBenchmarkArchive.shared.prepare() })
 
     /// Ingests the archive into the output that `makeSink` opens at `path` (removed afterwards,
-    /// with SQLite's -wal and -shm files) and reports UTF-8 MB/s of the whole run.
+    /// with SQLite's journal, and the -wal and -shm files of older versions) and reports UTF-8 MB/s of the whole run.
     func ingest(_ benchmark: Benchmark, threads: Int, kinds: Set<RecordKind>, extension: String,
                 _ makeSink: (String) throws -> IngestSink) throws {
         let archive = IngestBenchmarkArchive.shared
         let path = archive.folder + "/run-\(threads)-\(UUID().uuidString).\(`extension`)"
         defer {
-            for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
+            for suffix in ["", "-journal", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
         }
         let options = IngestOptions(paths: [archive.archivePath], threads: threads, kinds: kinds)
         let started = Date()
