@@ -155,6 +155,44 @@ struct IngestSQLiteRunTests {
         #expect(statistics.ok == CorpusFiles.pages.count - 2)
         #expect(try Self.counts(database)["documents"] == CorpusFiles.pages.count)
     }
+
+    @Test("A process killed inside a transaction leaves a journal; the next run rolls it back and loses no commit")
+    func killedInsideTransaction() throws {
+        let folder = try IngestFixtures.temporaryFolder()
+        defer { IngestFixtures.remove(folder) }
+        let database = folder + "/corpus.sqlite"
+        let crashed = folder + "/crashed.sqlite"
+        let pages = CorpusFiles.pages.map { CorpusFiles.url($0).path }
+        _ = try Self.ingest([pages[0]], into: database)
+        // What a kill leaves: the files as they are in the middle of a transaction that has
+        // already written pages into the database (a one-page cache makes it spill), copied
+        // while the writer still holds its lock.
+        let writer = try DatabaseQueue(path: database)
+        try writer.inDatabase { db in
+            try db.execute(sql: "PRAGMA cache_size = 1")
+            try db.execute(sql: "BEGIN IMMEDIATE")
+            for index in 0..<500 {
+                try db.execute(sql: "INSERT INTO documents (source, status, bytes, text) VALUES (?, 'ok', 1, ?)",
+                               arguments: ["half-\(index).txt", String(repeating: "援", count: 1000)])
+            }
+            try FileManager.default.copyItem(atPath: database, toPath: crashed)
+            try FileManager.default.copyItem(atPath: database + "-journal", toPath: crashed + "-journal")
+            try db.execute(sql: "ROLLBACK")
+        }
+        let journalBytes = try FileManager.default.attributesOfItem(atPath: crashed + "-journal")[.size] as? Int ?? 0
+        #expect(journalBytes > 0)
+        let statistics = try Self.ingest(Array(pages.prefix(2)), into: crashed)
+        #expect(statistics.unchanged == 1 && statistics.ok == 1)
+        let (integrity, halfWritten, documents) = try DatabaseQueue(path: crashed).read { db in
+            (try String.fetchOne(db, sql: "PRAGMA integrity_check"),
+             try Int.fetchOne(db, sql: "SELECT count(*) FROM documents WHERE source LIKE 'half-%'"),
+             try Int.fetchOne(db, sql: "SELECT count(*) FROM documents"))
+        }
+        #expect(integrity == "ok")
+        #expect(halfWritten == 0)
+        #expect(documents == 2)
+        #expect(!FileManager.default.fileExists(atPath: crashed + "-journal"))
+    }
 }
 
 struct SimulatedCrash: Error {}
