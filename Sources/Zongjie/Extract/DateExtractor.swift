@@ -373,10 +373,12 @@ struct DateExtractor {
 
     static let followingYearWords: [[UInt32]] = ["次年", "翌年", "第二年"].map(scalars)
 
+    private static let zhijian = scalars("之间")
+
     /// 之间 / 间 right after the second date.
     private func closesBetween(_ position: Int) -> Bool {
         let s = context.s
-        return s.hasPrefix(scalars("之间"), at: position) || (position < s.count && s[position] == 0x95F4)
+        return s.hasPrefix(Self.zhijian, at: position) || (position < s.count && s[position] == 0x95F4)
     }
 
     /// A connector and a second point after `point`: 3月28日—4月9日, 5月13日—14日, 1949年至1978年.

@@ -221,7 +221,8 @@ struct DispatchExtractor {
                 if let unit = Self.personUnits.first(where: { s.hasPrefix($0, at: after) }) {
                     let unitEnd = after + unit.count
                     // 人民 / 人才 are no figure of people.
-                    if unit == scalars("人"), unitEnd < s.count, s[unitEnd] == 0x6C11 || s[unitEnd] == 0x624D || s[unitEnd] == 0x5458 {
+                    if unit.count == 1, unit[0] == 0x4EBA, unitEnd < s.count,   // 人
+                       s[unitEnd] == 0x6C11 || s[unitEnd] == 0x624D || s[unitEnd] == 0x5458 {
                         i = unitEnd
                         continue
                     }

@@ -371,7 +371,7 @@ struct InstitutionExtractor {
                     return nil
                 }
                 // 乡城县学校 (the schools of a county) is no name; 九龙学校, 天津医院 are.
-                if placeEnd == suffixStart, !place.isShort, suffix.text == scalars("学校") || suffix.text == scalars("医院") { return nil }
+                if placeEnd == suffixStart, !place.isShort, suffix.text == Self.school || suffix.text == Self.hospital { return nil }
                 start = position
                 break
             }
@@ -555,6 +555,7 @@ struct InstitutionExtractor {
     /// chain of places may make it.
     static let usualBody = 14
     static let school = scalars("学校")
+    static let hospital = scalars("医院")
     static let nameConjunctions = ScalarSet("与和及")
     static let longestBody = 26
 

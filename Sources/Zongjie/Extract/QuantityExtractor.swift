@@ -4,6 +4,7 @@
 /// Rules (ids in records): `count.measure`, `count.range`, `money.amount`, `money.range`,
 /// `money.round` (过亿元).
 struct QuantityExtractor {
+    static let renminbi = scalars("人民币")
     let context: ExtractionContext
     let parser: NumeralParser
     let units = UnitDictionary.shared
@@ -130,7 +131,7 @@ struct QuantityExtractor {
             if high == nil { qualifier = .more }
         }
         // 人民币 before an amount.
-        if unit.category == .money, spanStart >= 3, s.hasPrefix(scalars("人民币"), at: spanStart - 3),
+        if unit.category == .money, spanStart >= 3, s.hasPrefix(Self.renminbi, at: spanStart - 3),
            !(spanStart >= 4 && (NumeralCharacters.isASCIIDigit(s[spanStart - 4]) || NumeralParser.digit(s[spanStart - 4]) >= 0)) {
             spanStart -= 3
         }
@@ -245,7 +246,7 @@ struct QuantityExtractor {
         let s = context.s
         guard let (unit, second, secondEnd) = repeatedUnitRange(first), unit.category == .money else { return nil }
         var spanStart = first.range.lowerBound
-        if spanStart >= 3, s.hasPrefix(scalars("人民币"), at: spanStart - 3) { spanStart -= 3 }
+        if spanStart >= 3, s.hasPrefix(Self.renminbi, at: spanStart - 3) { spanStart -= 3 }
         if context.isBlocked(spanStart..<secondEnd) || isMaskedAmount(first.range.lowerBound) { return nil }
         let money = MoneyValue(amount: first.value * unit.scale, low: first.value * unit.scale, high: second.value * unit.scale,
                                qualifier: .range, currency: unit.currency ?? "CNY")

@@ -15,6 +15,8 @@ struct NumberRangeRecognizer {
 
     enum Side { case lower, upper, equal }
 
+    static let zhijian = scalars("之间")
+
     /// Words before a number that bound it, longest first: (word, side, inclusive).
     static let prefixes: [([UInt32], Side, Bool)] = ([
         ("大于或者等于", .lower, true), ("大于或等于", .lower, true), ("大于等于", .lower, true), ("小于或者等于", .upper, true),
@@ -184,7 +186,7 @@ struct NumberRangeRecognizer {
         if k < s.count, s[k] == 0x7B2C { k += 1 }
         guard let second = number(s, k) else { return nil }
         var end = second.range.upperBound
-        if s.hasPrefix(scalars("之间"), at: end) { end += 2 } else if end < s.count, s[end] == 0x95F4 { end += 1 } else { return nil }
+        if s.hasPrefix(Self.zhijian, at: end) { end += 2 } else if end < s.count, s[end] == 0x95F4 { end += 1 } else { return nil }
         // Without 位于/在 the span starts at the first number.
         return Interval(range: i..<end, low: first.value, high: second.value, lowInclusive: true, highInclusive: false)
     }

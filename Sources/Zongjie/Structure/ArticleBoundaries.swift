@@ -44,10 +44,9 @@ struct ArticleBoundaries {
                 index += 1
                 continue
             }
-            let text = Array(s[line])
-            if BoilerplateRules.isSEOTitle(s, line) || seoTitles.contains(text) {
+            if BoilerplateRules.isSEOTitle(s, line) || seoTitles.contains(where: { $0.elementsEqual(s[line]) }) {
                 roles[index] = .boilerplate
-                seoTitles.append(text)
+                seoTitles.append(Array(s[line]))
             } else if BoilerplateRules.isMetadata(s, line) || BoilerplateRules.isDisclaimer(s, line)
                         || BoilerplateRules.isTeaser(s, line) || BoilerplateRules.isBracketedUI(s, line) {
                 // (A line of bracketed UI labels, 【字体：大 中 小】【打印】, is furniture wherever it stands.)

@@ -87,7 +87,7 @@ enum BoilerplateRules {
     /// links on its own line (`相关推荐：医疗队工作总结 | 援疆工作总结 | …`) when they are separated by `|`.
     static func isRelatedLinksHeader(_ s: [UInt32], _ line: Range<Int>) -> Bool {
         if startsWithLabel(relatedLinksHeaders, s, line) { return true }
-        guard line.count <= 240, s.contains(scalars("|"), in: line) else { return false }
+        guard line.count <= 240, s.contains(Self.pipe, in: line) else { return false }
         return relatedLinksHeaders.contains { header in
             s.hasPrefix(header, at: line.lowerBound) && line.lowerBound + header.count < line.upperBound
                 && s[line.lowerBound + header.count] == 0x3A
@@ -183,8 +183,14 @@ enum BoilerplateRules {
 
     /// `2017对口支援工作总结（3） | 返回目录`
     static func isBackLink(_ s: [UInt32], _ line: Range<Int>) -> Bool {
-        line.count <= 80 && s.contains(scalars("返回目录"), in: line)
+        line.count <= 80 && s.contains(Self.backToContents, in: line)
     }
+
+    private static let pipe = scalars("|")
+    private static let backToContents = scalars("返回目录")
+    private static let fullStop = scalars("。")
+    private static let asciiComma = scalars(",")
+    private static let siteSeparators = [" ", ">", "»"].map(scalars)
 
     /// A site name / breadcrumb line above the page title: `公务员期刊网 精选范文 对口支援工作总结范文`.
     static let siteMarkers: [[UInt32]] = ["网 ", "范文", "首页", "期刊", "文库", "当前位置", ">", "»", "›", "网站", "频道"].map(scalars)
@@ -192,8 +198,8 @@ enum BoilerplateRules {
     /// A site name or breadcrumb: short, no sentence punctuation, words separated by spaces or
     /// arrows, and a site word (…网 followed by a space, 范文, 首页, 当前位置, >).
     static func looksLikeSiteName(_ s: [UInt32], _ line: Range<Int>) -> Bool {
-        guard line.count <= 60, !s.contains(scalars("。"), in: line), !s.contains(scalars(","), in: line) else { return false }
-        let separated = s.contains(scalars(" "), in: line) || s.contains(scalars(">"), in: line) || s.contains(scalars("»"), in: line)
+        guard line.count <= 60, !s.contains(Self.fullStop, in: line), !s.contains(Self.asciiComma, in: line) else { return false }
+        let separated = Self.siteSeparators.contains { s.contains($0, in: line) }
         guard separated else { return false }
         for marker in siteMarkers where s.contains(marker, in: line) { return true }
         return false

@@ -10,6 +10,7 @@ struct HeadingMarker: Sendable, Equatable {
 }
 
 enum HeadingMarkers {
+    static let part = scalars("部分")
     static let dun: UInt32 = 0x3001        // 、
     static let di: UInt32 = 0x7B2C         // 第
     static let shi: UInt32 = 0x662F        // 是
@@ -110,7 +111,7 @@ enum HeadingMarkers {
             return HeadingMarker(style: .chineseOrdinal, start: start, titleStart: skipSeparators(s, j + 1, end), ordinal: value)
         }
         // 第一部分 / 第二章, perhaps with a colon (第一部分：基本情况)
-        if s.hasPrefix(scalars("部分"), at: j) || next == 0x7AE0 {
+        if s.hasPrefix(Self.part, at: j) || next == 0x7AE0 {
             var titleStart = skipSeparators(s, next == 0x7AE0 ? j + 1 : j + 2, end)
             if titleStart < end, s[titleStart] == colon { titleStart = skipSeparators(s, titleStart + 1, end) }
             return HeadingMarker(style: .part, start: start, titleStart: titleStart, ordinal: value)

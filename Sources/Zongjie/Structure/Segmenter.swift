@@ -155,9 +155,11 @@ public struct Segmenter: Sendable {
         return result.sorted { $0.line < $1.line }
     }
 
+    private static let reportOpening = scalars("现将")
+
     /// `现将…总结如下:` / `现将…汇报如下`: the opening formula of a report.
     static func isReportOpening(_ s: [UInt32], _ line: Range<Int>) -> Bool {
-        guard line.count <= 60, s.hasPrefix(scalars("现将"), at: line.lowerBound) else { return false }
+        guard line.count <= 60, s.hasPrefix(Self.reportOpening, at: line.lowerBound) else { return false }
         var end = line.upperBound
         while end > line.lowerBound, s[end - 1] == HeadingMarkers.colon || s[end - 1] == 0x3002 || TextLines.isSpace(s[end - 1]) { end -= 1 }
         return end - 2 > line.lowerBound && s[end - 2] == 0x5982 && s[end - 1] == 0x4E0B   // 如下

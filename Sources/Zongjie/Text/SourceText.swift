@@ -51,34 +51,46 @@ extension String {
     /// Builds a string from Unicode scalar values without going through `Character`.
     /// Values that are not scalars (surrogates, > U+10FFFF) become U+FFFD.
     public init<C: Collection>(scalarValues: C) where C.Element == UInt32 {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(scalarValues.count * 3)
-        for value in scalarValues { UTF8Encoding.append(value, to: &bytes) }
-        self = String(decoding: bytes, as: UTF8.self)
+        // UTF-8 written straight into the string's own storage (inline for up to 15 bytes, as
+        // most record texts and names are): no intermediate byte array.
+        self.init(unsafeUninitializedCapacity: scalarValues.count * 4) { buffer in
+            var count = 0
+            for value in scalarValues { count = UTF8Encoding.write(value, into: buffer, at: count) }
+            return count
+        }
     }
 }
 
 /// Minimal UTF-8 encoding of scalar values into a byte buffer.
 enum UTF8Encoding {
+    /// Writes a scalar value's UTF-8 at `index` (the buffer has room for four bytes there);
+    /// returns the index after it.
     @inline(__always)
-    static func append(_ value: UInt32, to bytes: inout [UInt8]) {
+    static func write(_ value: UInt32, into bytes: UnsafeMutableBufferPointer<UInt8>, at index: Int) -> Int {
         switch value {
         case 0..<0x80:
-            bytes.append(UInt8(value))
+            bytes[index] = UInt8(value)
+            return index + 1
         case 0x80..<0x800:
-            bytes.append(UInt8(0xC0 | (value >> 6)))
-            bytes.append(UInt8(0x80 | (value & 0x3F)))
+            bytes[index] = UInt8(0xC0 | (value >> 6))
+            bytes[index + 1] = UInt8(0x80 | (value & 0x3F))
+            return index + 2
         case 0xD800..<0xE000, 0x110000...:
-            bytes.append(contentsOf: [0xEF, 0xBF, 0xBD])
+            bytes[index] = 0xEF
+            bytes[index + 1] = 0xBF
+            bytes[index + 2] = 0xBD
+            return index + 3
         case 0x800..<0x10000:
-            bytes.append(UInt8(0xE0 | (value >> 12)))
-            bytes.append(UInt8(0x80 | ((value >> 6) & 0x3F)))
-            bytes.append(UInt8(0x80 | (value & 0x3F)))
+            bytes[index] = UInt8(0xE0 | (value >> 12))
+            bytes[index + 1] = UInt8(0x80 | ((value >> 6) & 0x3F))
+            bytes[index + 2] = UInt8(0x80 | (value & 0x3F))
+            return index + 3
         default:
-            bytes.append(UInt8(0xF0 | (value >> 18)))
-            bytes.append(UInt8(0x80 | ((value >> 12) & 0x3F)))
-            bytes.append(UInt8(0x80 | ((value >> 6) & 0x3F)))
-            bytes.append(UInt8(0x80 | (value & 0x3F)))
+            bytes[index] = UInt8(0xF0 | (value >> 18))
+            bytes[index + 1] = UInt8(0x80 | ((value >> 12) & 0x3F))
+            bytes[index + 2] = UInt8(0x80 | ((value >> 6) & 0x3F))
+            bytes[index + 3] = UInt8(0x80 | (value & 0x3F))
+            return index + 4
         }
     }
 
