@@ -22,6 +22,18 @@ struct NormalizationTests {
         #expect(text.originalRange(6..<7) == 3..<4)
     }
 
+    @Test("A text that expansions make longer than the original keeps its map where the room runs out")
+    func expansionsBeyondOriginalLength() {
+        let text = NormalizedText(SourceText("ab㈠㈡㈢cd"))
+        #expect(String(scalarValues: text.scalars) == "ab(一)(二)(三)cd")
+        #expect(text.originalRange(2..<5) == 2..<3)
+        #expect(text.originalRange(5..<8) == 3..<4)
+        #expect(text.originalRange(8..<11) == 4..<5)
+        #expect(text.originalRange(11..<13) == 5..<7)
+        #expect(text.originalOffset(text.count) == 7)
+        #expect(text.normalizedOffset(ofOriginal: 5) == 11)
+    }
+
     @Test("Combining sequences are normalized as one chunk")
     func combining() {
         let text = NormalizedText(SourceText("e\u{301}x"))
