@@ -59,8 +59,9 @@ enum SQLiteSchema {
 
     /// Indexes that serve analysts' queries and never the writer. A first load into an empty
     /// database drops them and builds them once at the end: one sort per index is far cheaper
-    /// than updating five more b-trees for every record, which slowed a 100 MB load tenfold once
-    /// the indexes outgrew the page cache.
+    /// than updating more b-trees for every record (schema 1's five made a 100 MB load ten times
+    /// slower once they outgrew the page cache; kept live, these three still cost more at every
+    /// commit than their sorts at the end).
     static let queryIndexes: [(name: String, definition: String)] = [
         ("records_year", "records(year) WHERE year IS NOT NULL"),
         ("records_name", "records(name) WHERE name IS NOT NULL"),
