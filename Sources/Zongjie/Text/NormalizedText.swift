@@ -23,65 +23,59 @@ public struct NormalizedText: Sendable {
         let count = original.scalars.count
         // Nearly every chunk is one scalar that folds to one scalar, so the output has the
         // input's length: the arrays are made at that size and written through pointers (three
-        // appends per scalar were a tenth of a document's normalization and matching time). A
-        // text whose expansions (㈠ → (一)) outgrow that room finishes with appends.
-        var out = [UInt32](repeating: 0, count: count)
-        var starts = [Int32](repeating: 0, count: count)
-        var ends = [Int32](repeating: 0, count: count)
+        // appends per scalar were a tenth of a document's normalization and matching time). When
+        // expansions (㈠ → (一)) outgrow that room, the arrays grow and the loop goes on.
+        var room = count
+        var out = [UInt32](repeating: 0, count: room)
+        var starts = [Int32](repeating: 0, count: room)
+        var ends = [Int32](repeating: 0, count: room)
         var written = 0
         var index = 0
+        var pending = 0
         original.scalars.withUnsafeBufferPointer { source in
-            out.withUnsafeMutableBufferPointer { out in
-            starts.withUnsafeMutableBufferPointer { starts in
-            ends.withUnsafeMutableBufferPointer { ends in
-                while index < count {
-                    let value = source[index]
-                    var chunkEnd = index + 1
-                    while chunkEnd < count, !table.hasBoundaryBefore(source[chunkEnd]) { chunkEnd += 1 }
-                    if chunkEnd == index + 1, let folded = table.singleFold(value) {
-                        // (written passes index only after expansions, so room may run out.)
-                        guard written < count else { break }
-                        out[written] = folded
-                        starts[written] = Int32(index)
-                        ends[written] = Int32(chunkEnd)
-                        written += 1
-                    } else {
-                        let normalized = chunkEnd == index + 1
-                            ? table.expansion(of: value) : NFKCFoldTable.normalizeChunk(source[index..<chunkEnd])
-                        guard written + normalized.count <= count else { break }
-                        for scalar in normalized {
-                            out[written] = scalar
+            while true {
+                out.withUnsafeMutableBufferPointer { out in
+                starts.withUnsafeMutableBufferPointer { starts in
+                ends.withUnsafeMutableBufferPointer { ends in
+                    while index < count {
+                        let value = source[index]
+                        var chunkEnd = index + 1
+                        while chunkEnd < count, !table.hasBoundaryBefore(source[chunkEnd]) { chunkEnd += 1 }
+                        if chunkEnd == index + 1, let folded = table.singleFold(value) {
+                            // (written passes index only after expansions, so room may run out.)
+                            guard written < room else { pending = 1; break }
+                            out[written] = folded
                             starts[written] = Int32(index)
                             ends[written] = Int32(chunkEnd)
                             written += 1
+                        } else {
+                            let normalized = chunkEnd == index + 1
+                                ? table.expansion(of: value) : NFKCFoldTable.normalizeChunk(source[index..<chunkEnd])
+                            guard written + normalized.count <= room else { pending = normalized.count; break }
+                            for scalar in normalized {
+                                out[written] = scalar
+                                starts[written] = Int32(index)
+                                ends[written] = Int32(chunkEnd)
+                                written += 1
+                            }
                         }
+                        index = chunkEnd
                     }
-                    index = chunkEnd
                 }
-            }
-            }
+                }
+                }
+                guard index < count else { break }
+                // Room for the chunk that did not fit and for the rest of the text as one to one.
+                let growth = pending + (count - index)
+                out.append(contentsOf: repeatElement(0, count: growth))
+                starts.append(contentsOf: repeatElement(0, count: growth))
+                ends.append(contentsOf: repeatElement(0, count: growth))
+                room += growth
             }
         }
-        out.removeLast(count - written)
-        starts.removeLast(count - written)
-        ends.removeLast(count - written)
-        if index < count {
-            original.scalars.withUnsafeBufferPointer { source in
-                while index < count {
-                    var chunkEnd = index + 1
-                    while chunkEnd < count, !table.hasBoundaryBefore(source[chunkEnd]) { chunkEnd += 1 }
-                    let normalized = chunkEnd == index + 1
-                        ? table.singleFold(source[index]).map { [$0] } ?? table.expansion(of: source[index])
-                        : NFKCFoldTable.normalizeChunk(source[index..<chunkEnd])
-                    for scalar in normalized {
-                        out.append(scalar)
-                        starts.append(Int32(index))
-                        ends.append(Int32(chunkEnd))
-                    }
-                    index = chunkEnd
-                }
-            }
-        }
+        out.removeLast(room - written)
+        starts.removeLast(room - written)
+        ends.removeLast(room - written)
         starts.append(Int32(count))
         self.scalars = out
         self.originStarts = starts
