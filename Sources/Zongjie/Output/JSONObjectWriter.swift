@@ -19,8 +19,10 @@ public struct JSONObjectWriter {
         bytes.append(0x3A)   // :
     }
 
+    private static let null: [UInt8] = Array("null".utf8)
+
     private mutating func appendNull() {
-        bytes.append(contentsOf: [0x6E, 0x75, 0x6C, 0x6C])   // null
+        bytes.append(contentsOf: Self.null)
     }
 
     public mutating func add(_ name: StaticString, _ value: String) {
@@ -60,12 +62,7 @@ public struct JSONObjectWriter {
 
     public mutating func add(_ name: StaticString, _ values: [String]) {
         key(name)
-        bytes.append(0x5B)   // [
-        for (index, value) in values.enumerated() {
-            if index > 0 { bytes.append(0x2C) }
-            JSONObjectWriter.appendQuoted(value, to: &bytes)
-        }
-        bytes.append(0x5D)   // ]
+        JSONObjectWriter.appendQuotedArray(values, to: &bytes)
     }
 
     /// Adds an already-serialized JSON value (an object or array built by another writer).
@@ -97,7 +94,7 @@ public struct JSONObjectWriter {
 
     static func appendNumber(_ value: Double, to bytes: inout [UInt8]) {
         if value.isNaN || value.isInfinite {
-            bytes.append(contentsOf: [0x6E, 0x75, 0x6C, 0x6C])
+            bytes.append(contentsOf: null)
         } else if value == value.rounded(), abs(value) < 9.007_199_254_740_992e15 {
             appendInteger(Int64(value), to: &bytes)
         } else {
@@ -136,13 +133,18 @@ public struct JSONObjectWriter {
 
     /// A JSON array of strings, such as a section path: `["一、基本情况","（一）派出人员"]`.
     public static func quotedArray(_ strings: [String]) -> String {
-        var bytes: [UInt8] = [0x5B]   // [
+        var bytes: [UInt8] = []
+        appendQuotedArray(strings, to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    static func appendQuotedArray(_ strings: [String], to bytes: inout [UInt8]) {
+        bytes.append(0x5B)   // [
         for (index, string) in strings.enumerated() {
             if index > 0 { bytes.append(0x2C) }
             appendQuoted(string, to: &bytes)
         }
         bytes.append(0x5D)   // ]
-        return String(decoding: bytes, as: UTF8.self)
     }
 
     public static func appendQuoted(_ string: String, to buffer: inout String) {
@@ -180,6 +182,8 @@ public struct JSONObjectWriter {
         bytes.append(0x22)
     }
 
+    private static let hexDigits: [UInt8] = Array("0123456789abcdef".utf8)
+
     private static func appendEscape(_ scalar: UInt32, to bytes: inout [UInt8]) {
         bytes.append(0x5C)   // \
         switch scalar {
@@ -192,9 +196,8 @@ public struct JSONObjectWriter {
         case 0x0C: bytes.append(0x66)   // f
         default:
             // \u followed by four lowercase hex digits.
-            let hex: [UInt8] = Array("0123456789abcdef".utf8)
             bytes.append(0x75)
-            for shift in stride(from: 12, through: 0, by: -4) { bytes.append(hex[Int((scalar >> UInt32(shift)) & 0xF)]) }
+            for shift in stride(from: 12, through: 0, by: -4) { bytes.append(hexDigits[Int((scalar >> UInt32(shift)) & 0xF)]) }
         }
     }
 }
