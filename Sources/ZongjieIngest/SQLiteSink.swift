@@ -177,10 +177,7 @@ public final class SQLiteSink: IngestSink {
         try commit()
         try waitForCommits()
         try recordRun(statistics, finished: true)
-        try database.write { db in
-            try SQLiteSchema.createQueryIndexes(db)
-            try SQLiteSchema.analyze(db)
-        }
+        try buildQueryIndexes()
     }
 
     public func abandon(_ statistics: IngestStatistics) {
@@ -188,7 +185,12 @@ public final class SQLiteSink: IngestSink {
         try? commit()
         try? waitForCommits()
         try? recordRun(statistics, finished: false)
-        try? database.write { db in
+        try? buildQueryIndexes()
+    }
+
+    /// Builds the query indexes a load left out and refreshes the planner's statistics.
+    private func buildQueryIndexes() throws {
+        try database.write { db in
             try SQLiteSchema.createQueryIndexes(db)
             try SQLiteSchema.analyze(db)
         }
