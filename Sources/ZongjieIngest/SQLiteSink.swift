@@ -327,10 +327,16 @@ public final class SQLiteSink: IngestSink {
     static let insertRecordSQL = insertRecordsSQL(rows: 1)
 
     /// INSERT of `rows` records rows (rowids are given in order, as with one row at a time).
+    ///
+    /// OR FAIL, because a statement that writes several rows and may abort (a NOT NULL column's
+    /// default conflict action) makes SQLite copy every page it touches that existed before it
+    /// into a statement journal, a temporary file, so that it can undo itself alone: for 50 MB of
+    /// reports 57,000 page copies, 0.9 GB of writes. A failure ends the whole transaction, which
+    /// rolls back, so undoing one statement alone is never needed.
     static func insertRecordsSQL(rows: Int) -> String {
         let columns = ["document_id", "section_id"] + EncodedRecordRows.columns.map { $0 == "end" ? "\"end\"" : $0 }
         let values = "(" + Array(repeating: "?", count: columns.count).joined(separator: ", ") + ")"
-        return "INSERT INTO records (" + columns.joined(separator: ", ") + ") VALUES "
+        return "INSERT OR FAIL INTO records (" + columns.joined(separator: ", ") + ") VALUES "
             + Array(repeating: values, count: rows).joined(separator: ", ")
     }
 }
