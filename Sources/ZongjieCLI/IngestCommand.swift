@@ -106,6 +106,7 @@ struct IngestCommand: ParsableCommand {
     func run() throws {
         let kinds = try selectedKinds
         AllocatorSettings.limitArenas(workerThreads: threads)
+        AllocatorSettings.retainFreedMemory()
         let sink: IngestSink
         do {
             switch outputFormat! {

@@ -14,4 +14,15 @@ public enum AllocatorSettings {
     public static func limitArenas(workerThreads: Int) -> Bool {
         zj_allocator_limit_arenas(Int32(clamping: max(2, workerThreads + 1))) == 1
     }
+
+    /// Keeps the memory that freed blocks of up to 16 MB held, up to 32 MB per heap, for the next
+    /// document instead of handing it back to the kernel. Each document's buffers are freed when
+    /// it is written, so by default the next document's were new pages again: a page fault and a
+    /// zeroed page each, and on a virtual machine whose host takes freed pages back, a trip to the
+    /// host too (measured on 100 MB into JSONL: 33,000-57,000 minor page faults, 4,900 with these
+    /// thresholds; peak memory unchanged). False where refused or where the C library is not glibc.
+    @discardableResult
+    public static func retainFreedMemory() -> Bool {
+        zj_allocator_retain_freed_memory(16 << 20, 32 << 20) == 1
+    }
 }

@@ -135,5 +135,10 @@ struct IngestPipelineTests {
     func arenaCap() {
         #expect(AllocatorSettings.limitArenas(workerThreads: 2))
     }
+
+    @Test("The thresholds that keep freed memory for the next document take effect on glibc")
+    func freedMemoryKept() {
+        #expect(AllocatorSettings.retainFreedMemory())
+    }
     #endif
 }

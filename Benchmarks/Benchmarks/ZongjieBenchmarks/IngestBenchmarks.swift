@@ -16,6 +16,7 @@ func ingestBenchmarks() {
     // As the executable does too: every iteration starts fresh worker threads, and without a cap
     // each left new malloc arenas behind (the second iteration's peak was the first's plus 50-100 MB).
     AllocatorSettings.limitArenas(workerThreads: 2)
+    AllocatorSettings.retainFreedMemory()
     let throughput = BenchmarkMetric.custom("UTF-8 MB/s", polarity: .prefersLarger, useScalingFactor: false)
     let configuration = Benchmark.Configuration(metrics: [.wallClock, .peakMemoryResident, throughput],
                                                 timeUnits: .milliseconds, warmupIterations: 0, maxDuration: .seconds(120),
