@@ -57,6 +57,8 @@ public struct IngestedDocument: Sendable {
     public var text: String?
     /// The records as rows of the SQLite `records` table, when a worker prepared them for it.
     var encodedRecordRows: EncodedRecordRows?
+    /// The records as JSON lines, when a worker prepared them for a JSONL output.
+    var encodedJSONLines: [UInt8]?
 
     public init(sequence: Int, source: String, member: String?, format: InputFormat?, status: DocumentStatus,
                 failure: IngestFailure? = nil, byteCount: Int = 0, contentHash: String? = nil,

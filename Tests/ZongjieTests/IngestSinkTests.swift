@@ -233,6 +233,31 @@ struct IngestSinkTests {
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder) == ["out.jsonl"])
     }
 
+    @Test("JSONL: lines rendered by a worker are the lines the sink renders itself", arguments: [false, true])
+    func jsonlPreparedByWorker(preparedByWorker: Bool) throws {
+        let folder = try IngestFixtures.temporaryFolder()
+        defer { IngestFixtures.remove(folder) }
+        let path = folder + "/out.jsonl"
+        var first = IngestFixtures.sampleDocument(sequence: 0, source: "a.zip", member: "x/1.txt")
+        first.records[0].text = "引号\"与\n换行"
+        var failed = Self.failedDocument(sequence: 1)
+        var second = IngestFixtures.sampleDocument(sequence: 2, source: "b.txt")
+        let sink = try JSONLSink(path: path)
+        if preparedByWorker, let prepare = sink.documentPreparer() {
+            prepare(&first)
+            prepare(&failed)
+            prepare(&second)
+        }
+        #expect((first.encodedJSONLines != nil) == preparedByWorker)
+        #expect(failed.encodedJSONLines == nil)
+        try sink.begin(Self.run)
+        for document in [first, failed, second] { try sink.write(document) }
+        try sink.finish(IngestStatistics())
+        let expected = first.records.map { $0.jsonLine(source: "a.zip", id: "x/1.txt") }
+            + second.records.map { $0.jsonLine(source: "b.txt", id: nil) }
+        #expect(try String(contentsOfFile: path, encoding: .utf8) == expected.map { $0 + "\n" }.joined())
+    }
+
     @Test("CSV: one file per kind and documents.csv, UTF-8 with BOM, readable by a CSV reader")
     func csv() throws {
         let folder = try IngestFixtures.temporaryFolder()
