@@ -14,13 +14,23 @@ final class CSVRowWriter {
 
     func write(_ fields: [String]) throws {
         row.removeAll(keepingCapacity: true)
+        Self.appendRow(fields, to: &row)
+        try file.write(bytes: row)
+    }
+
+    /// Writes rows that `appendRow` rendered elsewhere (a worker thread).
+    func write(renderedRows: [UInt8]) throws {
+        try file.write(bytes: renderedRows)
+    }
+
+    /// Appends one row, CRLF included.
+    static func appendRow(_ fields: [String], to row: inout [UInt8]) {
         for (index, field) in fields.enumerated() {
             if index > 0 { row.append(UInt8(ascii: ",")) }
-            append(field)
+            append(field, to: &row)
         }
         row.append(UInt8(ascii: "\r"))
         row.append(UInt8(ascii: "\n"))
-        try file.write(bytes: row)
     }
 
     /// Comma, double quote, CR, LF.
@@ -28,7 +38,7 @@ final class CSVRowWriter {
         byte == 0x2C || byte == 0x22 || byte == 0x0D || byte == 0x0A
     }
 
-    private func append(_ field: String) {
+    private static func append(_ field: String, to row: inout [UInt8]) {
         var field = field
         field.withUTF8 { bytes in
             guard bytes.contains(where: Self.needsQuotes) else {

@@ -58,19 +58,37 @@ public final class CSVSink: IngestSink {
                 String(document.records.count), warnings,
             ])
         }
+        let rows = document.encodedCSVRows ?? Self.recordRows(of: document)
+        for kind in kinds {
+            if let bytes = rows[kind], let writer = files[kind] { try writer.write(renderedRows: bytes) }
+        }
+    }
+
+    /// Workers render each document's record rows, so that the thread that writes them in input
+    /// order only copies bytes.
+    public func documentPreparer() -> (@Sendable (inout IngestedDocument) -> Void)? {
+        { document in
+            if document.status == .ok { document.encodedCSVRows = CSVSink.recordRows(of: document) }
+        }
+    }
+
+    /// The rows of a document's records, per kind, in text order.
+    static func recordRows(of document: IngestedDocument) -> [RecordKind: [UInt8]] {
+        var rows: [RecordKind: [UInt8]] = [:]
+        let member = document.member ?? ""
         // Records come in text order, so neighbours mostly share their section path.
         var lastPath: [String]?
         var section = ""
         for record in document.records {
-            guard let writer = files[record.kind] else { continue }
             if record.section != lastPath {
                 lastPath = record.section
                 section = JSONObjectWriter.quotedArray(record.section)
             }
             let common = [document.source, member, record.article.map(String.init) ?? "", section,
                           String(record.start), String(record.end), record.text, record.rule]
-            try writer.write(common + RecordColumns(record.value).csvFields(of: record.kind))
+            CSVRowWriter.appendRow(common + RecordColumns(record.value).csvFields(of: record.kind), to: &rows[record.kind, default: []])
         }
+        return rows
     }
 
     private var all: [AtomicFile] {

@@ -59,6 +59,8 @@ public struct IngestedDocument: Sendable {
     var encodedRecordRows: EncodedRecordRows?
     /// The records as JSON lines, when a worker prepared them for a JSONL output.
     var encodedJSONLines: [UInt8]?
+    /// The records as CSV rows, per kind, when a worker prepared them for a CSV output.
+    var encodedCSVRows: [RecordKind: [UInt8]]?
 
     public init(sequence: Int, source: String, member: String?, format: InputFormat?, status: DocumentStatus,
                 failure: IngestFailure? = nil, byteCount: Int = 0, contentHash: String? = nil,

@@ -258,6 +258,38 @@ struct IngestSinkTests {
         #expect(try String(contentsOfFile: path, encoding: .utf8) == expected.map { $0 + "\n" }.joined())
     }
 
+    @Test("CSV: rows rendered by workers are the rows the sink renders itself")
+    func csvPreparedByWorker() throws {
+        let folder = try IngestFixtures.temporaryFolder()
+        defer { IngestFixtures.remove(folder) }
+        var outputs: [[String: Data]] = []
+        for preparedByWorker in [false, true] {
+            let out = folder + "/out\(preparedByWorker).csv"
+            let sink = try CSVSink(folder: out)
+            var first = IngestFixtures.sampleDocument(sequence: 0, source: "a,b.zip", member: "x/1.txt")
+            first.records[0].text = "带\"引号\"，和\n换行"
+            var failed = Self.failedDocument(sequence: 1)
+            var second = IngestFixtures.sampleDocument(sequence: 2, source: "b.txt")
+            if preparedByWorker, let prepare = sink.documentPreparer() {
+                prepare(&first)
+                prepare(&failed)
+                prepare(&second)
+            }
+            #expect((first.encodedCSVRows != nil) == preparedByWorker)
+            #expect(failed.encodedCSVRows == nil)
+            try sink.begin(Self.run)
+            for document in [first, failed, second] { try sink.write(document) }
+            try sink.finish(IngestStatistics())
+            var files: [String: Data] = [:]
+            for name in try FileManager.default.contentsOfDirectory(atPath: out) {
+                files[name] = try Data(contentsOf: URL(fileURLWithPath: out + "/" + name))
+            }
+            outputs.append(files)
+        }
+        #expect(outputs[0].count > 2)
+        #expect(outputs[0] == outputs[1])
+    }
+
     @Test("CSV: one file per kind and documents.csv, UTF-8 with BOM, readable by a CSV reader")
     func csv() throws {
         let folder = try IngestFixtures.temporaryFolder()
