@@ -6,7 +6,7 @@ import ZongjieIngest
 
 /// `ingest` over a generated zip archive of ≥ 100 MB of UTF-8 reports (copies of the Corpus
 /// pages, each made unique by a first line, in nested folders): into SQLite with 1 and 2 worker
-/// threads, and into JSONL with 2, for the five record kinds `extract` and `ingest` give by
+/// threads, and into JSONL and CSV with 2, for the five record kinds `extract` and `ingest` give by
 /// default and for all seven (numbers and percentages too). Reports UTF-8 MB/s (input bytes per
 /// second of wall time, MB = 10^6 bytes) and peak resident memory. The archive is written to a
 /// temporary folder when the benchmarks start and removed at the end; it is never committed.
@@ -50,6 +50,10 @@ func ingestBenchmarks() {
         // JSONL, the output of `ingest -` inside Spark or Hadoop Streaming: no database writer.
         Benchmark("ingest jsonl 2 threads, \(kindsName)", configuration: configuration) { benchmark in
             try ingest(benchmark, threads: 2, kinds: kinds, extension: "jsonl") { try JSONLSink(path: $0) }
+        }
+        // A folder of CSV files, one per kind.
+        Benchmark("ingest csv 2 threads, \(kindsName)", configuration: configuration) { benchmark in
+            try ingest(benchmark, threads: 2, kinds: kinds, extension: "csv") { try CSVSink(folder: $0) }
         }
     }
 }
