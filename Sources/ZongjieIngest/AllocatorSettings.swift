@@ -19,8 +19,9 @@ public enum AllocatorSettings {
     /// document instead of handing it back to the kernel. Each document's buffers are freed when
     /// it is written, so by default the next document's were new pages again: a page fault and a
     /// zeroed page each, and on a virtual machine whose host takes freed pages back, a trip to the
-    /// host too (measured on 100 MB into JSONL: 33,000-57,000 minor page faults, 4,900 with these
-    /// thresholds; peak memory unchanged). False where refused or where the C library is not glibc.
+    /// host too (measured on 100 MB into JSONL: 30,000-75,000 minor page faults, 4,900 with these
+    /// thresholds; the peak of one run is the same into JSONL and 10-15 MB higher into SQLite, and
+    /// repeated runs in one process grow less). False where refused or where the C library is not glibc.
     @discardableResult
     public static func retainFreedMemory() -> Bool {
         zj_allocator_retain_freed_memory(16 << 20, 32 << 20) == 1
