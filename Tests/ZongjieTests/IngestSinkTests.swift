@@ -233,28 +233,32 @@ struct IngestSinkTests {
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder) == ["out.jsonl"])
     }
 
+    /// Writes a document whose text needs escaping, a failed one and a plain one into `sink`,
+    /// prepared by the sink's worker hook first when asked, and returns them as written.
+    static func writeThreeDocuments(into sink: IngestSink, preparedByWorker: Bool) throws -> [IngestedDocument] {
+        var documents = [IngestFixtures.sampleDocument(sequence: 0, source: "a,b.zip", member: "x/1.txt"),
+                         Self.failedDocument(sequence: 1),
+                         IngestFixtures.sampleDocument(sequence: 2, source: "b.txt")]
+        documents[0].records[0].text = "带\"引号\"，和\n换行"
+        if preparedByWorker, let prepare = sink.documentPreparer() {
+            for index in documents.indices { prepare(&documents[index]) }
+        }
+        try sink.begin(Self.run)
+        for document in documents { try sink.write(document) }
+        try sink.finish(IngestStatistics())
+        return documents
+    }
+
     @Test("JSONL: lines rendered by a worker are the lines the sink renders itself", arguments: [false, true])
     func jsonlPreparedByWorker(preparedByWorker: Bool) throws {
         let folder = try IngestFixtures.temporaryFolder()
         defer { IngestFixtures.remove(folder) }
         let path = folder + "/out.jsonl"
-        var first = IngestFixtures.sampleDocument(sequence: 0, source: "a.zip", member: "x/1.txt")
-        first.records[0].text = "引号\"与\n换行"
-        var failed = Self.failedDocument(sequence: 1)
-        var second = IngestFixtures.sampleDocument(sequence: 2, source: "b.txt")
-        let sink = try JSONLSink(path: path)
-        if preparedByWorker, let prepare = sink.documentPreparer() {
-            prepare(&first)
-            prepare(&failed)
-            prepare(&second)
-        }
-        #expect((first.encodedJSONLines != nil) == preparedByWorker)
-        #expect(failed.encodedJSONLines == nil)
-        try sink.begin(Self.run)
-        for document in [first, failed, second] { try sink.write(document) }
-        try sink.finish(IngestStatistics())
-        let expected = first.records.map { $0.jsonLine(source: "a.zip", id: "x/1.txt") }
-            + second.records.map { $0.jsonLine(source: "b.txt", id: nil) }
+        let documents = try Self.writeThreeDocuments(into: try JSONLSink(path: path), preparedByWorker: preparedByWorker)
+        #expect((documents[0].encodedJSONLines != nil) == preparedByWorker)
+        #expect(documents[1].encodedJSONLines == nil)
+        let expected = documents[0].records.map { $0.jsonLine(source: "a,b.zip", id: "x/1.txt") }
+            + documents[2].records.map { $0.jsonLine(source: "b.txt", id: nil) }
         #expect(try String(contentsOfFile: path, encoding: .utf8) == expected.map { $0 + "\n" }.joined())
     }
 
@@ -265,21 +269,9 @@ struct IngestSinkTests {
         var outputs: [[String: Data]] = []
         for preparedByWorker in [false, true] {
             let out = folder + "/out\(preparedByWorker).csv"
-            let sink = try CSVSink(folder: out)
-            var first = IngestFixtures.sampleDocument(sequence: 0, source: "a,b.zip", member: "x/1.txt")
-            first.records[0].text = "带\"引号\"，和\n换行"
-            var failed = Self.failedDocument(sequence: 1)
-            var second = IngestFixtures.sampleDocument(sequence: 2, source: "b.txt")
-            if preparedByWorker, let prepare = sink.documentPreparer() {
-                prepare(&first)
-                prepare(&failed)
-                prepare(&second)
-            }
-            #expect((first.encodedCSVRows != nil) == preparedByWorker)
-            #expect(failed.encodedCSVRows == nil)
-            try sink.begin(Self.run)
-            for document in [first, failed, second] { try sink.write(document) }
-            try sink.finish(IngestStatistics())
+            let documents = try Self.writeThreeDocuments(into: try CSVSink(folder: out), preparedByWorker: preparedByWorker)
+            #expect((documents[0].encodedCSVRows != nil) == preparedByWorker)
+            #expect(documents[1].encodedCSVRows == nil)
             var files: [String: Data] = [:]
             for name in try FileManager.default.contentsOfDirectory(atPath: out) {
                 files[name] = try Data(contentsOf: URL(fileURLWithPath: out + "/" + name))
