@@ -1,3 +1,5 @@
+import Zongjie
+
 /// RFC 4180 rows (comma-separated, CRLF line ends) written straight into an `AtomicFile`'s
 /// buffer. A field is quoted only when it holds a comma, a double quote, CR or LF; quotes inside
 /// are doubled. CSV.swift's writer, used before, searched every field five times through
@@ -26,9 +28,15 @@ final class CSVRowWriter {
     /// Appends one row, CRLF included.
     static func appendRow(_ fields: [String], to row: inout [UInt8]) {
         for (index, field) in fields.enumerated() {
-            if index > 0 { row.append(UInt8(ascii: ",")) }
-            append(field, to: &row)
+            if index > 0 { row.append(comma) }
+            appendField(field, to: &row)
         }
+        endRow(&row)
+    }
+
+    static let comma = UInt8(ascii: ",")
+
+    static func endRow(_ row: inout [UInt8]) {
         row.append(UInt8(ascii: "\r"))
         row.append(UInt8(ascii: "\n"))
     }
@@ -38,7 +46,8 @@ final class CSVRowWriter {
         byte == 0x2C || byte == 0x22 || byte == 0x0D || byte == 0x0A
     }
 
-    private static func append(_ field: String, to row: inout [UInt8]) {
+    /// Appends a text field, quoted only when it must be.
+    static func appendField(_ field: String, to row: inout [UInt8]) {
         var field = field
         field.withUTF8 { bytes in
             guard bytes.contains(where: Self.needsQuotes) else {
@@ -53,4 +62,25 @@ final class CSVRowWriter {
             row.append(0x22)
         }
     }
+
+    /// Fields that never need quotes: numbers as JSON prints them (integers without a fraction),
+    /// true/false, and nothing for a missing value.
+    static func appendField(_ value: Int?, to row: inout [UInt8]) {
+        if let value { JSONObjectWriter.appendInteger(Int64(value), to: &row) }
+    }
+
+    static func appendField(_ value: Double?, to row: inout [UInt8]) {
+        if let value { JSONObjectWriter.appendNumber(value, to: &row) }
+    }
+
+    static func appendField(_ value: Bool?, to row: inout [UInt8]) {
+        if let value { row.append(contentsOf: value ? trueBytes : falseBytes) }
+    }
+
+    static func appendField(_ value: String?, to row: inout [UInt8]) {
+        if let value { appendField(value, to: &row) }
+    }
+
+    private static let trueBytes = Array("true".utf8)
+    private static let falseBytes = Array("false".utf8)
 }

@@ -72,22 +72,47 @@ public final class CSVSink: IngestSink {
         }
     }
 
-    /// The rows of a document's records, per kind, in text order.
+    /// The rows of a document's records, per kind, in text order, rendered straight into bytes:
+    /// the source and member once per document, a section path once per run of records under it.
     static func recordRows(of document: IngestedDocument) -> [RecordKind: [UInt8]] {
         var rows: [RecordKind: [UInt8]] = [:]
-        let member = document.member ?? ""
+        var prefix: [UInt8] = []
+        CSVRowWriter.appendField(document.source, to: &prefix)
+        prefix.append(CSVRowWriter.comma)
+        CSVRowWriter.appendField(document.member ?? "", to: &prefix)
+        prefix.append(CSVRowWriter.comma)
         // Records come in text order, so neighbours mostly share their section path.
         var lastPath: [String]?
-        var section = ""
+        var section: [UInt8] = []
+        var kind = document.records.first?.kind
+        var row: [UInt8] = []
         for record in document.records {
+            if record.kind != kind {
+                if let kind { rows[kind, default: []].append(contentsOf: row) }
+                row.removeAll(keepingCapacity: true)
+                kind = record.kind
+            }
             if record.section != lastPath {
                 lastPath = record.section
-                section = JSONObjectWriter.quotedArray(record.section)
+                section.removeAll(keepingCapacity: true)
+                CSVRowWriter.appendField(JSONObjectWriter.quotedArray(record.section), to: &section)
             }
-            let common = [document.source, member, record.article.map(String.init) ?? "", section,
-                          String(record.start), String(record.end), record.text, record.rule]
-            CSVRowWriter.appendRow(common + RecordColumns(record.value).csvFields(of: record.kind), to: &rows[record.kind, default: []])
+            row.append(contentsOf: prefix)
+            CSVRowWriter.appendField(record.article, to: &row)
+            row.append(CSVRowWriter.comma)
+            row.append(contentsOf: section)
+            row.append(CSVRowWriter.comma)
+            CSVRowWriter.appendField(record.start, to: &row)
+            row.append(CSVRowWriter.comma)
+            CSVRowWriter.appendField(record.end, to: &row)
+            row.append(CSVRowWriter.comma)
+            CSVRowWriter.appendField(record.text, to: &row)
+            row.append(CSVRowWriter.comma)
+            CSVRowWriter.appendField(record.rule, to: &row)
+            RecordColumns(record.value).appendCSVFields(of: record.kind, to: &row)
+            CSVRowWriter.endRow(&row)
         }
+        if let kind, !row.isEmpty { rows[kind, default: []].append(contentsOf: row) }
         return rows
     }
 

@@ -61,24 +61,19 @@ struct RecordColumns {
         }
     }
 
-    /// The CSV fields of a kind, matching `csvHeader(of:)`.
-    func csvFields(of kind: RecordKind) -> [String] {
-        func text(_ value: Double?) -> String { value.map(CSVFormat.number) ?? "" }
-        func text(_ value: Int?) -> String { value.map(String.init) ?? "" }
-        func text(_ value: Bool?) -> String { value.map { $0 ? "true" : "false" } ?? "" }
-        func text(_ value: String?) -> String { value ?? "" }
+    /// Appends the CSV fields of a kind, matching `csvHeader(of:)`, each after a comma.
+    func appendCSVFields(of kind: RecordKind, to row: inout [UInt8]) {
+        func field(_ value: Double?) { row.append(CSVRowWriter.comma); CSVRowWriter.appendField(value, to: &row) }
+        func field(_ value: Int?) { row.append(CSVRowWriter.comma); CSVRowWriter.appendField(value, to: &row) }
+        func field(_ value: Bool?) { row.append(CSVRowWriter.comma); CSVRowWriter.appendField(value, to: &row) }
+        func field(_ value: String?) { row.append(CSVRowWriter.comma); CSVRowWriter.appendField(value, to: &row) }
         switch kind {
-        case .count: return [text(value), text(low), text(high), text(qualifier), text(unit), text(object)]
-        case .money: return [text(amount), text(low), text(high), text(qualifier), text(currency)]
-        case .date: return [text(year), text(month), text(day), text(masked), text(toYear), text(toMonth), text(toDay)]
-        case .institution: return [text(name), text(type), text(masked)]
-        case .dispatch: return [text(value), text(unit), text(staff), text(verb), text(sender), text(batches), text(per)]
-        case .number, .percent: return [text(value), text(low), text(high), text(qualifier)]
+        case .count: field(value); field(low); field(high); field(qualifier); field(unit); field(object)
+        case .money: field(amount); field(low); field(high); field(qualifier); field(currency)
+        case .date: field(year); field(month); field(day); field(masked); field(toYear); field(toMonth); field(toDay)
+        case .institution: field(name); field(type); field(masked)
+        case .dispatch: field(value); field(unit); field(staff); field(verb); field(sender); field(batches); field(per)
+        case .number, .percent: field(value); field(low); field(high); field(qualifier)
         }
     }
-}
-
-enum CSVFormat {
-    /// Numbers as JSON prints them: integers without a fraction.
-    static func number(_ value: Double) -> String { JSONObjectWriter.number(value) }
 }

@@ -312,6 +312,10 @@ struct IngestSinkTests {
         #expect(counts.count == 2)
         let dispatch = try rows("dispatch.csv")
         #expect(Array(dispatch[1].suffix(7)) == ["5", "名", "教师", "选派", "我校", "2", "每年"])
+        // Integers without a fraction, booleans as words, a missing value as an empty field.
+        #expect(Array(try rows("money.csv")[1].suffix(5)) == ["122000000", "122000000", "122000000", "approx", "CNY"])
+        #expect(Array(try rows("date.csv")[1].suffix(7)) == ["2019", "3", "", "false", "2019", "6", ""])
+        #expect(Array(try rows("institution.csv")[1].suffix(3)) == ["新疆师范大学", "university", "false"])
         #expect(try rows("number.csv").count == 1)
         let documents = try rows("documents.csv")
         #expect(documents.map { $0[3] } == ["status", "ok", "failed"])

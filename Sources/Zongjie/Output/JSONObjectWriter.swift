@@ -92,7 +92,8 @@ public struct JSONObjectWriter {
         return String(decoding: bytes, as: UTF8.self)
     }
 
-    static func appendNumber(_ value: Double, to bytes: inout [UInt8]) {
+    /// Appends `number(value)`'s UTF-8.
+    public static func appendNumber(_ value: Double, to bytes: inout [UInt8]) {
         if value.isNaN || value.isInfinite {
             bytes.append(contentsOf: null)
         } else if value == value.rounded(), abs(value) < 9.007_199_254_740_992e15 {
@@ -102,7 +103,8 @@ public struct JSONObjectWriter {
         }
     }
 
-    static func appendInteger(_ value: Int64, to bytes: inout [UInt8]) {
+    /// Appends the decimal digits of `value`.
+    public static func appendInteger(_ value: Int64, to bytes: inout [UInt8]) {
         if value < 0 { bytes.append(0x2D) }
         var magnitude = value.magnitude
         if magnitude < 10 {
