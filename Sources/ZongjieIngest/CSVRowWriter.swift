@@ -74,13 +74,10 @@ final class CSVRowWriter {
     }
 
     static func appendField(_ value: Bool?, to row: inout [UInt8]) {
-        if let value { row.append(contentsOf: value ? trueBytes : falseBytes) }
+        if let value { JSONObjectWriter.appendBool(value, to: &row) }
     }
 
     static func appendField(_ value: String?, to row: inout [UInt8]) {
         if let value { appendField(value, to: &row) }
     }
-
-    private static let trueBytes = Array("true".utf8)
-    private static let falseBytes = Array("false".utf8)
 }

@@ -57,7 +57,7 @@ public struct JSONObjectWriter {
 
     public mutating func add(_ name: StaticString, _ value: Bool) {
         key(name)
-        bytes.append(contentsOf: value ? [0x74, 0x72, 0x75, 0x65] : [0x66, 0x61, 0x6C, 0x73, 0x65])
+        JSONObjectWriter.appendBool(value, to: &bytes)
     }
 
     public mutating func add(_ name: StaticString, _ values: [String]) {
@@ -102,6 +102,14 @@ public struct JSONObjectWriter {
             bytes.append(contentsOf: "\(value)".utf8)
         }
     }
+
+    /// Appends `true` or `false`.
+    public static func appendBool(_ value: Bool, to bytes: inout [UInt8]) {
+        bytes.append(contentsOf: value ? trueBytes : falseBytes)
+    }
+
+    private static let trueBytes: [UInt8] = Array("true".utf8)
+    private static let falseBytes: [UInt8] = Array("false".utf8)
 
     /// Appends the decimal digits of `value`.
     public static func appendInteger(_ value: Int64, to bytes: inout [UInt8]) {
