@@ -11,15 +11,6 @@ struct EncodedRecordRows: Sendable {
         case null, integer, real, text
     }
 
-    /// A cell as the writer binds it.
-    enum Cell: Equatable {
-        case null
-        case integer(Int64)
-        case real(Double)
-        /// A range of the text arena.
-        case text(start: Int, count: Int)
-    }
-
     /// The encoded columns, in the order of `SQLiteSink`'s records insert after its two ids.
     static let columns = [
         "source", "member", "article", "section", "kind", "start", "end", "text", "rule",
@@ -30,116 +21,175 @@ struct EncodedRecordRows: Sendable {
 
     /// One tag per cell, row after row; values only for the non-null cells (most are null: each
     /// kind fills a few of the typed columns), as bit patterns (a text is its start and count).
-    private(set) var tags: [Tag] = []
-    private(set) var values: [UInt64] = []
-    private(set) var texts: [UInt8] = []
-    var rowCount: Int { tags.count / Self.columnCount }
+    private let tags: [Tag]
+    private let values: [UInt64]
+    private let texts: [UInt8]
+    let rowCount: Int
 
     init(_ document: IngestedDocument) {
-        tags.reserveCapacity(document.records.count * Self.columnCount)
-        values.reserveCapacity(document.records.count * 12)
-        texts.reserveCapacity(document.records.count * 32)
-        let source = store(document.source)
-        let member = store(document.member ?? "")
-        // Records come in text order, so neighbours mostly share their section path.
+        var encoder = Encoder(rows: document.records.count)
+        let source = encoder.store(document.source)
+        let member = encoder.store(document.member ?? "")
+        // Records come in text order, so neighbours mostly share their section path; a kind's
+        // records mostly share their rule.
         var lastPath: [String]?
         var lastPathCell: UInt64 = 0
-        for record in document.records {
-            if record.section != lastPath {
-                lastPath = record.section
-                lastPathCell = store(JSONObjectWriter.quotedArray(record.section))
+        var kindCells = [UInt64?](repeating: nil, count: RecordKind.allCases.count)
+        var lastRules = [(rule: String, cell: UInt64)?](repeating: nil, count: RecordKind.allCases.count)
+        document.records.withUnsafeBufferPointer { records in
+            for index in records.indices {
+                let kind = records[index].kind
+                let kindIndex = kind.order
+                if records[index].section != lastPath {
+                    lastPath = records[index].section
+                    lastPathCell = encoder.store(JSONObjectWriter.quotedArray(records[index].section))
+                }
+                let kindCell = kindCells[kindIndex] ?? encoder.store(kind.rawValue)
+                kindCells[kindIndex] = kindCell
+                let rule = records[index].rule
+                let ruleCell: UInt64
+                if let last = lastRules[kindIndex], last.rule == rule {
+                    ruleCell = last.cell
+                } else {
+                    ruleCell = encoder.store(rule)
+                    lastRules[kindIndex] = (rule, ruleCell)
+                }
+                let c = RecordColumns(records[index].value)
+                encoder.text(source)
+                encoder.text(member)
+                encoder.integer(records[index].article)
+                encoder.text(lastPathCell)
+                encoder.text(kindCell)
+                encoder.integer(records[index].start)
+                encoder.integer(records[index].end)
+                encoder.text(records[index].text)
+                encoder.text(ruleCell)
+                encoder.real(c.value)
+                encoder.real(c.low)
+                encoder.real(c.high)
+                encoder.text(c.qualifier)
+                encoder.text(c.unit)
+                encoder.text(c.object)
+                encoder.real(c.amount)
+                encoder.text(c.currency)
+                encoder.integer(c.year)
+                encoder.integer(c.month)
+                encoder.integer(c.day)
+                encoder.integer(c.masked.map { $0 ? 1 : 0 })
+                encoder.integer(c.toYear)
+                encoder.integer(c.toMonth)
+                encoder.integer(c.toDay)
+                encoder.text(c.name)
+                encoder.text(c.type)
+                encoder.text(c.staff)
+                encoder.text(c.verb)
+                encoder.text(c.sender)
+                encoder.integer(c.batches)
+                encoder.text(c.per)
             }
-            let c = RecordColumns(record.value)
-            appendText(source)
-            appendText(member)
-            append(record.article)
-            appendText(lastPathCell)
-            append(record.kind.rawValue)
-            append(record.start)
-            append(record.end)
-            append(record.text)
-            append(record.rule)
-            append(c.value)
-            append(c.low)
-            append(c.high)
-            append(c.qualifier)
-            append(c.unit)
-            append(c.object)
-            append(c.amount)
-            append(c.currency)
-            append(c.year)
-            append(c.month)
-            append(c.day)
-            append(c.masked.map { $0 ? 1 : 0 })
-            append(c.toYear)
-            append(c.toMonth)
-            append(c.toDay)
-            append(c.name)
-            append(c.type)
-            append(c.staff)
-            append(c.verb)
-            append(c.sender)
-            append(c.batches)
-            append(c.per)
+        }
+        precondition(encoder.cell == encoder.tags.count, "every row has \(Self.columnCount) cells")
+        tags = encoder.tags
+        values = encoder.values
+        texts = encoder.texts
+        rowCount = document.records.count
+    }
+
+    /// Calls `body` with a reader of the rows, in order (valid during the call only).
+    func withRows<Result>(_ body: (inout RowReader) throws -> Result) rethrows -> Result {
+        try tags.withUnsafeBufferPointer { tags in
+            try values.withUnsafeBufferPointer { values in
+                try texts.withUnsafeBufferPointer { texts in
+                    var reader = RowReader(tags: tags, values: values, texts: texts)
+                    return try body(&reader)
+                }
+            }
         }
     }
 
-    /// Calls `body` with each row's cells in column order (the texts valid during the call only).
-    func forEachRow(_ body: (_ row: Int, _ cells: [Cell]) throws -> Void) rethrows {
-        // One buffer for every row: the body reads it and lets go before the next row.
-        var cells = [Cell](repeating: .null, count: Self.columnCount)
-        var valueIndex = 0
-        for row in 0..<rowCount {
-            for column in 0..<Self.columnCount {
-                let tag = tags[row * Self.columnCount + column]
+    /// Reads the rows in order and binds each one's cells.
+    struct RowReader {
+        fileprivate let tags: UnsafeBufferPointer<Tag>
+        fileprivate let values: UnsafeBufferPointer<UInt64>
+        fileprivate let texts: UnsafeBufferPointer<UInt8>
+        private var tagIndex = 0
+        private var valueIndex = 0
+
+        fileprivate init(tags: UnsafeBufferPointer<Tag>, values: UnsafeBufferPointer<UInt64>, texts: UnsafeBufferPointer<UInt8>) {
+            self.tags = tags
+            self.values = values
+            self.texts = texts
+        }
+
+        /// Binds the next row's cells, in column order, after what `binder` holds already;
+        /// texts are bound without a copy, so the binder must let go before the reader goes.
+        mutating func bindNextRow(into binder: inout SQLiteRowBinder) {
+            for _ in 0..<EncodedRecordRows.columnCount {
+                let tag = tags[tagIndex]
+                tagIndex += 1
                 if tag == .null {
-                    cells[column] = .null
+                    binder.bindNull()
                     continue
                 }
                 let value = values[valueIndex]
                 valueIndex += 1
                 switch tag {
                 case .null: break
-                case .integer: cells[column] = .integer(Int64(bitPattern: value))
-                case .real: cells[column] = .real(Double(bitPattern: value))
-                case .text: cells[column] = .text(start: Int(value >> 32), count: Int(value & 0xFFFF_FFFF))
+                case .integer: binder.bind(Int64(bitPattern: value))
+                case .real: binder.bind(Double(bitPattern: value))
+                case .text: binder.bindStatic(texts, start: Int(value >> 32), count: Int(value & 0xFFFF_FFFF))
                 }
             }
-            try body(row, cells)
         }
     }
 
-    /// The text arena, valid during `body` only.
-    func withTexts<Result>(_ body: (UnsafeBufferPointer<UInt8>) throws -> Result) rethrows -> Result {
-        try texts.withUnsafeBufferPointer(body)
-    }
+    /// Writes cells into tags that start out null: a row's typed columns are mostly null, and
+    /// their count is known before the first record.
+    private struct Encoder {
+        var tags: [Tag]
+        var values: [UInt64] = []
+        var texts: [UInt8] = []
+        var cell = 0
 
-    /// Adds a string to the arena; returns its cell value (start and count).
-    private mutating func store(_ string: String) -> UInt64 {
-        let start = texts.count
-        texts.append(contentsOf: string.utf8)
-        return UInt64(start) << 32 | UInt64(texts.count - start)
-    }
+        init(rows: Int) {
+            tags = [Tag](repeating: .null, count: rows * EncodedRecordRows.columnCount)
+            values.reserveCapacity(rows * 12)
+            texts.reserveCapacity(rows * 24)
+        }
 
-    private mutating func appendText(_ stored: UInt64) {
-        tags.append(.text)
-        values.append(stored)
-    }
+        /// Adds a string to the arena; returns its cell value (start and count).
+        mutating func store(_ string: String) -> UInt64 {
+            let start = texts.count
+            var string = string
+            string.withUTF8 { texts.append(contentsOf: $0) }
+            return UInt64(start) << 32 | UInt64(texts.count - start)
+        }
 
-    private mutating func append(_ value: String?) {
-        guard let value else { return tags.append(.null) }
-        appendText(store(value))
-    }
+        mutating func text(_ stored: UInt64) {
+            tags[cell] = .text
+            values.append(stored)
+            cell += 1
+        }
 
-    private mutating func append(_ value: Int?) {
-        guard let value else { return tags.append(.null) }
-        tags.append(.integer)
-        values.append(UInt64(bitPattern: Int64(value)))
-    }
+        mutating func text(_ value: String?) {
+            guard let value else { return cell += 1 }
+            text(store(value))
+        }
 
-    private mutating func append(_ value: Double?) {
-        guard let value else { return tags.append(.null) }
-        tags.append(.real)
-        values.append(value.bitPattern)
+        mutating func integer(_ value: Int?) {
+            if let value {
+                tags[cell] = .integer
+                values.append(UInt64(bitPattern: Int64(value)))
+            }
+            cell += 1
+        }
+
+        mutating func real(_ value: Double?) {
+            if let value {
+                tags[cell] = .real
+                values.append(value.bitPattern)
+            }
+            cell += 1
+        }
     }
 }

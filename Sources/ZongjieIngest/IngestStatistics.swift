@@ -32,7 +32,12 @@ public struct IngestStatistics: Sendable {
         case .ok:
             ok += 1
             analysedBytes += document.byteCount
-            for record in document.records { records[record.kind, default: 0] += 1 }
+            // Counted by the kind's position: hashing a kind hashes its name, once per record.
+            var perKind = [Int](repeating: 0, count: RecordKind.allCases.count)
+            document.records.withUnsafeBufferPointer { documentRecords in
+                for index in documentRecords.indices { perKind[documentRecords[index].kind.order] += 1 }
+            }
+            for kind in RecordKind.allCases where perKind[kind.order] > 0 { records[kind, default: 0] += perKind[kind.order] }
         case .failed:
             failed += 1
             if let reason = document.failure?.reason { failuresByReason[reason, default: 0] += 1 }

@@ -295,27 +295,20 @@ public final class SQLiteSink: IngestSink {
         }
         let rows = document.encodedRecordRows ?? EncodedRecordRows(document)
         let bulkCount = rows.rowCount - rows.rowCount % SQLiteSink.rowsPerInsert
-        try rows.withTexts { texts in
-            func bind(_ index: Int, _ cells: [EncodedRecordRows.Cell], into row: inout SQLiteRowBinder) {
-                row.bind(documentID)
-                row.bind(document.recordSections[index].flatMap { $0 < sectionIDs.count ? sectionIDs[$0] : nil })
-                for cell in cells {
-                    switch cell {
-                    case .null: row.bindNull()
-                    case .integer(let value): row.bind(value)
-                    case .real(let value): row.bind(value)
-                    case .text(let start, let count): row.bindStatic(texts, start: start, count: count)
-                    }
-                }
-            }
-            try rows.forEachRow { index, cells in
+        func bind(_ index: Int, from reader: inout EncodedRecordRows.RowReader, into row: inout SQLiteRowBinder) {
+            row.bind(documentID)
+            row.bind(document.recordSections[index].flatMap { $0 < sectionIDs.count ? sectionIDs[$0] : nil })
+            reader.bindNextRow(into: &row)
+        }
+        try rows.withRows { reader in
+            for index in 0..<rows.rowCount {
                 if index < bulkCount {
                     if index % SQLiteSink.rowsPerInsert == 0 { bulkRow.reset() }
-                    bind(index, cells, into: &bulkRow)
+                    bind(index, from: &reader, into: &bulkRow)
                     if index % SQLiteSink.rowsPerInsert == SQLiteSink.rowsPerInsert - 1 { try bulkRow.step() }
                 } else {
                     singleRow.reset()
-                    bind(index, cells, into: &singleRow)
+                    bind(index, from: &reader, into: &singleRow)
                     try singleRow.step()
                 }
             }

@@ -6,7 +6,7 @@ public enum RecordKind: String, Codable, Sendable, CaseIterable, Comparable {
     public static let defaults: Set<RecordKind> = [.count, .money, .date, .institution, .dispatch]
 
     /// Records at the same offset come in this order (the order of the cases).
-    var order: Int {
+    public var order: Int {
         switch self {
         case .count: 0
         case .money: 1
