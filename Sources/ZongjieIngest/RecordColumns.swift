@@ -49,31 +49,94 @@ struct RecordColumns {
         }
     }
 
+    /// A typed column, by its SQLite name.
+    enum Field: String, CaseIterable {
+        case value, low, high, qualifier, unit, object, amount, currency, year, month, day, masked
+        case toYear = "to_year", toMonth = "to_month", toDay = "to_day"
+        case name, type, staff, verb, sender, batches, per
+    }
+
+    /// Hands the value of `field` to `visitor`, typed.
+    func visit<Visitor: RecordFieldVisitor>(_ field: Field, _ visitor: inout Visitor) {
+        switch field {
+        case .value: visitor.visit(value)
+        case .low: visitor.visit(low)
+        case .high: visitor.visit(high)
+        case .qualifier: visitor.visit(qualifier)
+        case .unit: visitor.visit(unit)
+        case .object: visitor.visit(object)
+        case .amount: visitor.visit(amount)
+        case .currency: visitor.visit(currency)
+        case .year: visitor.visit(year)
+        case .month: visitor.visit(month)
+        case .day: visitor.visit(day)
+        case .masked: visitor.visit(masked)
+        case .toYear: visitor.visit(toYear)
+        case .toMonth: visitor.visit(toMonth)
+        case .toDay: visitor.visit(toDay)
+        case .name: visitor.visit(name)
+        case .type: visitor.visit(type)
+        case .staff: visitor.visit(staff)
+        case .verb: visitor.visit(verb)
+        case .sender: visitor.visit(sender)
+        case .batches: visitor.visit(batches)
+        case .per: visitor.visit(per)
+        }
+    }
+
+    /// The fields a kind can fill, in the order of its CSV file and of its SQLite insert; the
+    /// others are always NULL for it.
+    static func fields(of kind: RecordKind) -> [Field] { fieldsByKind[kind.order] }
+
+    private static let fieldsByKind: [[Field]] = RecordKind.allCases.map { kind in
+        switch kind {
+        case .count: [.value, .low, .high, .qualifier, .unit, .object]
+        case .money: [.amount, .low, .high, .qualifier, .currency]
+        case .date: [.year, .month, .day, .masked, .toYear, .toMonth, .toDay]
+        case .institution: [.name, .type, .masked]
+        case .dispatch: [.value, .unit, .staff, .verb, .sender, .batches, .per]
+        case .number, .percent: [.value, .low, .high, .qualifier]
+        }
+    }
+
     /// The CSV header of a kind's own fields, in `extract`'s JSON names and order.
     static func csvHeader(of kind: RecordKind) -> [String] {
-        switch kind {
-        case .count: return ["value", "low", "high", "qualifier", "unit", "object"]
-        case .money: return ["amount", "low", "high", "qualifier", "currency"]
-        case .date: return ["year", "month", "day", "masked", "to_year", "to_month", "to_day"]
-        case .institution: return ["name", "type", "masked"]
-        case .dispatch: return ["count", "unit", "staff", "verb", "from", "batches", "per"]
-        case .number, .percent: return ["value", "low", "high", "qualifier"]
+        fields(of: kind).map { field in
+            switch (kind, field) {
+            case (.dispatch, .value): "count"
+            case (.dispatch, .sender): "from"
+            default: field.rawValue
+            }
         }
     }
 
     /// Appends the CSV fields of a kind, matching `csvHeader(of:)`, each after a comma.
     func appendCSVFields(of kind: RecordKind, to row: inout [UInt8]) {
-        func field(_ value: Double?) { row.append(CSVRowWriter.comma); CSVRowWriter.appendField(value, to: &row) }
-        func field(_ value: Int?) { row.append(CSVRowWriter.comma); CSVRowWriter.appendField(value, to: &row) }
-        func field(_ value: Bool?) { row.append(CSVRowWriter.comma); CSVRowWriter.appendField(value, to: &row) }
-        func field(_ value: String?) { row.append(CSVRowWriter.comma); CSVRowWriter.appendField(value, to: &row) }
-        switch kind {
-        case .count: field(value); field(low); field(high); field(qualifier); field(unit); field(object)
-        case .money: field(amount); field(low); field(high); field(qualifier); field(currency)
-        case .date: field(year); field(month); field(day); field(masked); field(toYear); field(toMonth); field(toDay)
-        case .institution: field(name); field(type); field(masked)
-        case .dispatch: field(value); field(unit); field(staff); field(verb); field(sender); field(batches); field(per)
-        case .number, .percent: field(value); field(low); field(high); field(qualifier)
+        var fields = CSVFields()
+        swap(&fields.row, &row)
+        for field in Self.fields(of: kind) {
+            fields.row.append(CSVRowWriter.comma)
+            visit(field, &fields)
         }
+        swap(&fields.row, &row)
     }
+}
+
+/// Receives a record's typed fields one by one (each writer's own rendering, one mapping of
+/// kinds to fields).
+protocol RecordFieldVisitor {
+    mutating func visit(_ value: Double?)
+    mutating func visit(_ value: Int?)
+    mutating func visit(_ value: Bool?)
+    mutating func visit(_ value: String?)
+}
+
+/// Renders fields into a CSV row.
+private struct CSVFields: RecordFieldVisitor {
+    var row: [UInt8] = []
+
+    mutating func visit(_ value: Double?) { CSVRowWriter.appendField(value, to: &row) }
+    mutating func visit(_ value: Int?) { CSVRowWriter.appendField(value, to: &row) }
+    mutating func visit(_ value: Bool?) { CSVRowWriter.appendField(value, to: &row) }
+    mutating func visit(_ value: String?) { CSVRowWriter.appendField(value, to: &row) }
 }

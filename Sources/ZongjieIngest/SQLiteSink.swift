@@ -152,8 +152,9 @@ public final class SQLiteSink: IngestSink {
         committer.async {
             do {
                 try database.write { db in
+                    var inserts = SQLiteRecordInserts(db)
                     for document in documents {
-                        try SQLiteSink.store(document, runID: runID, kinds: kinds, reanalyze: reanalyze, in: db)
+                        try SQLiteSink.store(document, runID: runID, kinds: kinds, reanalyze: reanalyze, inserts: &inserts, in: db)
                     }
                 }
             } catch {
@@ -209,7 +210,8 @@ public final class SQLiteSink: IngestSink {
 
     // MARK: Rows
 
-    private static func store(_ document: IngestedDocument, runID: Int64?, kinds: String, reanalyze: Bool, in db: Database) throws {
+    private static func store(_ document: IngestedDocument, runID: Int64?, kinds: String, reanalyze: Bool,
+                              inserts: inout SQLiteRecordInserts, in db: Database) throws {
         let member = document.member ?? ""
         let failure = document.failure
         let documentKinds: String? = document.status == .ok ? kinds : nil
@@ -283,54 +285,10 @@ public final class SQLiteSink: IngestSink {
             sectionIDs.append(db.lastInsertedRowID)
         }
 
-        // The two ids first, then the columns a worker encoded, in `EncodedRecordRows.columns` order;
-        // 16 rows per statement (one step keeps the table and index cursors open for all of
-        // them), the rest one by one.
-        var bulkRow = SQLiteRowBinder(try db.cachedStatement(sql: SQLiteSink.insertBulkRecordsSQL), in: db)
-        var singleRow = SQLiteRowBinder(try db.cachedStatement(sql: SQLiteSink.insertRecordSQL), in: db)
-        // The texts are bound without a copy: let go of them before the arena goes.
-        defer {
-            bulkRow.clearBindings()
-            singleRow.clearBindings()
-        }
         let rows = document.encodedRecordRows ?? EncodedRecordRows(document)
-        let bulkCount = rows.rowCount - rows.rowCount % SQLiteSink.rowsPerInsert
-        func bind(_ index: Int, from reader: inout EncodedRecordRows.RowReader, into row: inout SQLiteRowBinder) {
-            row.bind(documentID)
-            row.bind(document.recordSections[index].flatMap { $0 < sectionIDs.count ? sectionIDs[$0] : nil })
-            reader.bindNextRow(into: &row)
+        try inserts.insert(rows, documentID: documentID) { record in
+            document.recordSections[record].flatMap { $0 < sectionIDs.count ? sectionIDs[$0] : nil }
         }
-        try rows.withRows { reader in
-            for index in 0..<rows.rowCount {
-                if index < bulkCount {
-                    if index % SQLiteSink.rowsPerInsert == 0 { bulkRow.reset() }
-                    bind(index, from: &reader, into: &bulkRow)
-                    if index % SQLiteSink.rowsPerInsert == SQLiteSink.rowsPerInsert - 1 { try bulkRow.step() }
-                } else {
-                    singleRow.reset()
-                    bind(index, from: &reader, into: &singleRow)
-                    try singleRow.step()
-                }
-            }
-        }
-    }
-
-    static let rowsPerInsert = 16
-    static let insertBulkRecordsSQL = insertRecordsSQL(rows: rowsPerInsert)
-    static let insertRecordSQL = insertRecordsSQL(rows: 1)
-
-    /// INSERT of `rows` records rows (rowids are given in order, as with one row at a time).
-    ///
-    /// OR FAIL, because a statement that writes several rows and may abort (a NOT NULL column's
-    /// default conflict action) makes SQLite copy every page it touches that existed before it
-    /// into a statement journal, a temporary file, so that it can undo itself alone: for 50 MB of
-    /// reports 57,000 page copies, 0.9 GB of writes. A failure ends the whole transaction, which
-    /// rolls back, so undoing one statement alone is never needed.
-    static func insertRecordsSQL(rows: Int) -> String {
-        let columns = ["document_id", "section_id"] + EncodedRecordRows.columns.map { $0 == "end" ? "\"end\"" : $0 }
-        let values = "(" + Array(repeating: "?", count: columns.count).joined(separator: ", ") + ")"
-        return "INSERT OR FAIL INTO records (" + columns.joined(separator: ", ") + ") VALUES "
-            + Array(repeating: values, count: rows).joined(separator: ", ")
     }
 }
 
