@@ -109,7 +109,7 @@ public final class CSVSink: IngestSink {
             CSVRowWriter.appendField(record.text, to: &row)
             row.append(CSVRowWriter.comma)
             CSVRowWriter.appendField(record.rule, to: &row)
-            RecordColumns(record.value).appendCSVFields(of: record.kind, to: &row)
+            RecordColumns.appendCSVFields(of: record.value, to: &row)
             CSVRowWriter.endRow(&row)
         }
         if let kind, !row.isEmpty { rows[kind, default: []].append(contentsOf: row) }

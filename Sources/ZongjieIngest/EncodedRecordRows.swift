@@ -61,7 +61,6 @@ struct EncodedRecordRows: Sendable {
         recordIndices.reserveCapacity(document.records.count)
         document.records.withUnsafeBufferPointer { records in
             for kind in RecordKind.allCases where !rowsByKind[kind.order].isEmpty {
-                let fields = RecordColumns.fields(of: kind)
                 let kindCell = encoder.store(kind.rawValue)
                 var lastRule: (rule: String, cell: UInt64)?
                 for index in rowsByKind[kind.order] {
@@ -92,8 +91,7 @@ struct EncodedRecordRows: Sendable {
                     encoder.integer(records[record].end)
                     encoder.text(records[record].text)
                     encoder.text(ruleCell)
-                    let columns = RecordColumns(records[record].value)
-                    for field in fields { columns.visit(field, &encoder) }
+                    RecordColumns.visit(records[record].value, &encoder)
                 }
                 groups.append(Group(kind: kind, rowCount: rowsByKind[kind.order].count))
             }
@@ -205,9 +203,9 @@ struct EncodedRecordRows: Sendable {
             cell += 1
         }
 
-        mutating func visit(_ value: Double?) { real(value) }
-        mutating func visit(_ value: Int?) { integer(value) }
-        mutating func visit(_ value: Bool?) { integer(value.map { $0 ? 1 : 0 }) }
-        mutating func visit(_ value: String?) { text(value) }
+        mutating func visit(_ field: RecordColumns.Field, _ value: Double?) { real(value) }
+        mutating func visit(_ field: RecordColumns.Field, _ value: Int?) { integer(value) }
+        mutating func visit(_ field: RecordColumns.Field, _ value: Bool?) { integer(value.map { $0 ? 1 : 0 }) }
+        mutating func visit(_ field: RecordColumns.Field, _ value: String?) { text(value) }
     }
 }

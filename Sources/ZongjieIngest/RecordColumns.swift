@@ -1,54 +1,11 @@
 import Zongjie
 
-/// The typed fields of a record as flat columns, one set shared by every kind: the SQLite
+/// The typed fields of records as flat columns, one set shared by every kind: the SQLite
 /// `records` table holds them all (NULL where a kind has no such field); each CSV file holds the
-/// fields of its kind under the names `extract`'s JSON uses.
-struct RecordColumns {
-    var value: Double?
-    var low: Double?
-    var high: Double?
-    var qualifier: String?
-    var unit: String?
-    var object: String?
-    var amount: Double?
-    var currency: String?
-    var year: Int?
-    var month: Int?
-    var day: Int?
-    var masked: Bool?
-    var toYear: Int?
-    var toMonth: Int?
-    var toDay: Int?
-    var name: String?
-    var type: String?
-    var staff: String?
-    var verb: String?
-    var sender: String?
-    var batches: Int?
-    var per: String?
-
-    init(_ value: RecordValue) {
-        switch value {
-        case .count(let v):
-            self.value = v.value; low = v.low; high = v.high; qualifier = v.qualifier.rawValue
-            unit = v.unit; object = v.object
-        case .money(let v):
-            amount = v.amount; low = v.low; high = v.high; qualifier = v.qualifier.rawValue; currency = v.currency
-        case .date(let v):
-            year = v.year; month = v.month; day = v.day; masked = v.masked
-            toYear = v.to?.year; toMonth = v.to?.month; toDay = v.to?.day
-        case .institution(let v):
-            name = v.name; type = v.type.rawValue; masked = v.masked
-        case .dispatch(let v):
-            self.value = v.count; unit = v.unit; staff = v.staff; verb = v.verb; sender = v.from
-            batches = v.batches; per = v.per
-        case .number(let v):
-            self.value = v.value; low = v.low; high = v.high; qualifier = v.qualifier.rawValue
-        case .percent(let v):
-            self.value = v.value; low = v.low; high = v.high; qualifier = v.qualifier.rawValue
-        }
-    }
-
+/// fields of its kind under the names `extract`'s JSON uses. `visit` is the one mapping of a
+/// record's value to its kind's fields; it copies nothing (a struct of every field, built per
+/// record, cost about 800 instructions a record in copies and releases).
+enum RecordColumns {
     /// A typed column, by its SQLite name.
     enum Field: String, CaseIterable {
         case value, low, high, qualifier, unit, object, amount, currency, year, month, day, masked
@@ -56,36 +13,8 @@ struct RecordColumns {
         case name, type, staff, verb, sender, batches, per
     }
 
-    /// Hands the value of `field` to `visitor`, typed.
-    func visit<Visitor: RecordFieldVisitor>(_ field: Field, _ visitor: inout Visitor) {
-        switch field {
-        case .value: visitor.visit(value)
-        case .low: visitor.visit(low)
-        case .high: visitor.visit(high)
-        case .qualifier: visitor.visit(qualifier)
-        case .unit: visitor.visit(unit)
-        case .object: visitor.visit(object)
-        case .amount: visitor.visit(amount)
-        case .currency: visitor.visit(currency)
-        case .year: visitor.visit(year)
-        case .month: visitor.visit(month)
-        case .day: visitor.visit(day)
-        case .masked: visitor.visit(masked)
-        case .toYear: visitor.visit(toYear)
-        case .toMonth: visitor.visit(toMonth)
-        case .toDay: visitor.visit(toDay)
-        case .name: visitor.visit(name)
-        case .type: visitor.visit(type)
-        case .staff: visitor.visit(staff)
-        case .verb: visitor.visit(verb)
-        case .sender: visitor.visit(sender)
-        case .batches: visitor.visit(batches)
-        case .per: visitor.visit(per)
-        }
-    }
-
-    /// The fields a kind can fill, in the order of its CSV file and of its SQLite insert; the
-    /// others are always NULL for it.
+    /// The fields a kind can fill, in the order of its CSV file and of its SQLite insert (the
+    /// order `visit` hands them over); the others are always NULL for it.
     static func fields(of kind: RecordKind) -> [Field] { fieldsByKind[kind.order] }
 
     private static let fieldsByKind: [[Field]] = RecordKind.allCases.map { kind in
@@ -96,6 +25,34 @@ struct RecordColumns {
         case .institution: [.name, .type, .masked]
         case .dispatch: [.value, .unit, .staff, .verb, .sender, .batches, .per]
         case .number, .percent: [.value, .low, .high, .qualifier]
+        }
+    }
+
+    /// Hands the fields of `value`'s kind to `visitor`, in `fields(of:)` order.
+    static func visit<Visitor: RecordFieldVisitor>(_ value: RecordValue, _ visitor: inout Visitor) {
+        switch value {
+        case .count(let v):
+            visitor.visit(.value, v.value); visitor.visit(.low, v.low); visitor.visit(.high, v.high)
+            visitor.visit(.qualifier, v.qualifier.rawValue); visitor.visit(.unit, v.unit); visitor.visit(.object, v.object)
+        case .money(let v):
+            visitor.visit(.amount, v.amount); visitor.visit(.low, v.low); visitor.visit(.high, v.high)
+            visitor.visit(.qualifier, v.qualifier.rawValue); visitor.visit(.currency, v.currency)
+        case .date(let v):
+            visitor.visit(.year, v.year); visitor.visit(.month, v.month); visitor.visit(.day, v.day)
+            visitor.visit(.masked, v.masked)
+            visitor.visit(.toYear, v.to?.year); visitor.visit(.toMonth, v.to?.month); visitor.visit(.toDay, v.to?.day)
+        case .institution(let v):
+            visitor.visit(.name, v.name); visitor.visit(.type, v.type.rawValue); visitor.visit(.masked, v.masked)
+        case .dispatch(let v):
+            visitor.visit(.value, v.count); visitor.visit(.unit, v.unit); visitor.visit(.staff, v.staff)
+            visitor.visit(.verb, v.verb); visitor.visit(.sender, v.from); visitor.visit(.batches, v.batches)
+            visitor.visit(.per, v.per)
+        case .number(let v):
+            visitor.visit(.value, v.value); visitor.visit(.low, v.low); visitor.visit(.high, v.high)
+            visitor.visit(.qualifier, v.qualifier.rawValue)
+        case .percent(let v):
+            visitor.visit(.value, v.value); visitor.visit(.low, v.low); visitor.visit(.high, v.high)
+            visitor.visit(.qualifier, v.qualifier.rawValue)
         }
     }
 
@@ -110,33 +67,45 @@ struct RecordColumns {
         }
     }
 
-    /// Appends the CSV fields of a kind, matching `csvHeader(of:)`, each after a comma.
-    func appendCSVFields(of kind: RecordKind, to row: inout [UInt8]) {
+    /// Appends the CSV fields of `value`'s kind, matching `csvHeader(of:)`, each after a comma.
+    static func appendCSVFields(of value: RecordValue, to row: inout [UInt8]) {
         var fields = CSVFields()
         swap(&fields.row, &row)
-        for field in Self.fields(of: kind) {
-            fields.row.append(CSVRowWriter.comma)
-            visit(field, &fields)
-        }
+        visit(value, &fields)
         swap(&fields.row, &row)
     }
 }
 
-/// Receives a record's typed fields one by one (each writer's own rendering, one mapping of
-/// kinds to fields).
+/// Receives a record's typed fields one by one (each writer's own rendering of the one mapping
+/// of kinds to fields).
 protocol RecordFieldVisitor {
-    mutating func visit(_ value: Double?)
-    mutating func visit(_ value: Int?)
-    mutating func visit(_ value: Bool?)
-    mutating func visit(_ value: String?)
+    mutating func visit(_ field: RecordColumns.Field, _ value: Double?)
+    mutating func visit(_ field: RecordColumns.Field, _ value: Int?)
+    mutating func visit(_ field: RecordColumns.Field, _ value: Bool?)
+    mutating func visit(_ field: RecordColumns.Field, _ value: String?)
 }
 
-/// Renders fields into a CSV row.
+/// Renders fields into a CSV row, each after a comma.
 private struct CSVFields: RecordFieldVisitor {
     var row: [UInt8] = []
 
-    mutating func visit(_ value: Double?) { CSVRowWriter.appendField(value, to: &row) }
-    mutating func visit(_ value: Int?) { CSVRowWriter.appendField(value, to: &row) }
-    mutating func visit(_ value: Bool?) { CSVRowWriter.appendField(value, to: &row) }
-    mutating func visit(_ value: String?) { CSVRowWriter.appendField(value, to: &row) }
+    mutating func visit(_ field: RecordColumns.Field, _ value: Double?) {
+        row.append(CSVRowWriter.comma)
+        CSVRowWriter.appendField(value, to: &row)
+    }
+
+    mutating func visit(_ field: RecordColumns.Field, _ value: Int?) {
+        row.append(CSVRowWriter.comma)
+        CSVRowWriter.appendField(value, to: &row)
+    }
+
+    mutating func visit(_ field: RecordColumns.Field, _ value: Bool?) {
+        row.append(CSVRowWriter.comma)
+        CSVRowWriter.appendField(value, to: &row)
+    }
+
+    mutating func visit(_ field: RecordColumns.Field, _ value: String?) {
+        row.append(CSVRowWriter.comma)
+        CSVRowWriter.appendField(value, to: &row)
+    }
 }

@@ -116,15 +116,38 @@ struct IngestSinkTests {
                 #expect(row["start"] as Int == record.start && row["end"] as Int == record.end)
                 #expect(row["rule"] as String == record.rule)
                 #expect(row["source"] as String == "reports.zip" && row["member"] as String == "a/总结.txt")
-                let columns = RecordColumns(record.value)
-                #expect((row["value"] as Double?) == columns.value && (row["amount"] as Double?) == columns.amount)
-                #expect((row["unit"] as String?) == columns.unit && (row["sender"] as String?) == columns.sender)
-                #expect((row["year"] as Int?) == columns.year && (row["to_month"] as Int?) == columns.toMonth)
-                #expect((row["masked"] as Bool?) == columns.masked && (row["per"] as String?) == columns.per)
+                // The kind's fields hold the record's values, every other typed column is NULL.
+                var fields = FieldValues()
+                RecordColumns.visit(record.value, &fields)
+                for field in RecordColumns.Field.allCases {
+                    switch fields.values[field] {
+                    case .real(let value): #expect((row[field.rawValue] as Double?) == value, "\(field)")
+                    case .integer(let value): #expect((row[field.rawValue] as Int?) == value, "\(field)")
+                    case .bool(let value): #expect((row[field.rawValue] as Bool?) == value, "\(field)")
+                    case .text(let value): #expect((row[field.rawValue] as String?) == value, "\(field)")
+                    case nil: #expect((row[field.rawValue] as DatabaseValue).isNull, "\(field)")
+                    }
+                }
                 #expect(row["section"] as String == JSONObjectWriter.quotedArray(record.section))
             }
             #expect(Set(rows.map { $0["section"] as String }) == ["[\"一、基本情况\",\"（一）派出人员\"]", "[\"一、基本情况\"]"])
             #expect(try Int.fetchOne(db, sql: "SELECT count(*) FROM records WHERE section_id IS NULL") == 0)
+        }
+    }
+
+    @Test("Each kind's typed fields are handed over in the order of its columns, and its CSV row has one field per header column")
+    func fieldsInColumnOrder() {
+        let samples = IngestFixtures.sampleDocument().records.map(\.value) + [
+            .number(NumberValue(value: 3, low: 3, high: 3, qualifier: .exact)),
+        ]
+        #expect(Set(samples.map(\.kind)) == Set(RecordKind.allCases))
+        for value in samples {
+            var fields = FieldValues()
+            RecordColumns.visit(value, &fields)
+            #expect(fields.order == RecordColumns.fields(of: value.kind), "\(value.kind)")
+            var row: [UInt8] = []
+            RecordColumns.appendCSVFields(of: value, to: &row)
+            #expect(row.filter { $0 == CSVRowWriter.comma }.count == RecordColumns.csvHeader(of: value.kind).count)   // no commas inside the samples' texts
         }
     }
 
@@ -357,5 +380,25 @@ struct CSVRowWriterTests {
 extension CorpusFiles {
     static func bytesAt(_ path: String) throws -> [UInt8] {
         [UInt8](try Data(contentsOf: URL(fileURLWithPath: path)))
+    }
+}
+
+/// Collects the typed fields a record hands over.
+private struct FieldValues: RecordFieldVisitor {
+    enum Value {
+        case real(Double?), integer(Int?), bool(Bool?), text(String?)
+    }
+
+    var order: [RecordColumns.Field] = []
+    var values: [RecordColumns.Field: Value] = [:]
+
+    mutating func visit(_ field: RecordColumns.Field, _ value: Double?) { add(field, .real(value)) }
+    mutating func visit(_ field: RecordColumns.Field, _ value: Int?) { add(field, .integer(value)) }
+    mutating func visit(_ field: RecordColumns.Field, _ value: Bool?) { add(field, .bool(value)) }
+    mutating func visit(_ field: RecordColumns.Field, _ value: String?) { add(field, .text(value)) }
+
+    private mutating func add(_ field: RecordColumns.Field, _ value: Value) {
+        order.append(field)
+        values[field] = value
     }
 }
