@@ -89,23 +89,10 @@ protocol RecordFieldVisitor {
 private struct CSVFields: RecordFieldVisitor {
     var row: [UInt8] = []
 
-    mutating func visit(_ field: RecordColumns.Field, _ value: Double?) {
-        row.append(CSVRowWriter.comma)
-        CSVRowWriter.appendField(value, to: &row)
-    }
+    mutating func visit(_ field: RecordColumns.Field, _ value: Double?) { comma(); CSVRowWriter.appendField(value, to: &row) }
+    mutating func visit(_ field: RecordColumns.Field, _ value: Int?) { comma(); CSVRowWriter.appendField(value, to: &row) }
+    mutating func visit(_ field: RecordColumns.Field, _ value: Bool?) { comma(); CSVRowWriter.appendField(value, to: &row) }
+    mutating func visit(_ field: RecordColumns.Field, _ value: String?) { comma(); CSVRowWriter.appendField(value, to: &row) }
 
-    mutating func visit(_ field: RecordColumns.Field, _ value: Int?) {
-        row.append(CSVRowWriter.comma)
-        CSVRowWriter.appendField(value, to: &row)
-    }
-
-    mutating func visit(_ field: RecordColumns.Field, _ value: Bool?) {
-        row.append(CSVRowWriter.comma)
-        CSVRowWriter.appendField(value, to: &row)
-    }
-
-    mutating func visit(_ field: RecordColumns.Field, _ value: String?) {
-        row.append(CSVRowWriter.comma)
-        CSVRowWriter.appendField(value, to: &row)
-    }
+    private mutating func comma() { row.append(CSVRowWriter.comma) }
 }

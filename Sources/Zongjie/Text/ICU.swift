@@ -6,7 +6,8 @@ public enum ICU {
     public static var version: String {
         var buffer = [CChar](repeating: 0, count: 32)
         zj_icu_version(&buffer, Int32(buffer.count))
-        return String(cString: buffer)
+        let bytes = buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     static func errorName(_ status: Int32) -> String {
