@@ -32,7 +32,8 @@ public protocol IngestSink: AnyObject {
     /// Leaves the output as it was before the run, or (SQLite) as consistent as the last commit.
     func abandon(_ statistics: IngestStatistics)
     /// A thread-safe check that an input is already stored with this content hash and these
-    /// kinds, so workers skip it; nil for outputs written afresh each run.
+    /// kinds, so workers skip it; nil for outputs written afresh each run, and for an output that
+    /// holds nothing yet.
     func upToDateCheck(kinds: Set<RecordKind>) -> (@Sendable (String, String?, String) -> Bool)?
     /// Work on a document that worker threads do in parallel before it reaches `write` (which
     /// runs on one thread), such as encoding its rows; nil for none.

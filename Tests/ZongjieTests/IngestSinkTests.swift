@@ -200,7 +200,7 @@ struct IngestSinkTests {
         func write(_ documents: [IngestedDocument], reanalyze: Bool = false) throws {
             let sink = try SQLiteSink(path: path, reanalyze: reanalyze)
             try sink.begin(Self.run)
-            #expect(sink.upToDateCheck(kinds: Self.run.kinds) != nil || reanalyze)
+            if reanalyze { #expect(sink.upToDateCheck(kinds: Self.run.kinds) == nil) }
             for document in documents { try sink.write(document) }
             try sink.finish(IngestStatistics())
         }
@@ -208,6 +208,10 @@ struct IngestSinkTests {
             try DatabaseQueue(path: path).read { db in
                 try ["documents", "articles", "sections", "records"].map { try Int.fetchOne(db, sql: "SELECT count(*) FROM \($0)")! }
             }
+        }
+        do {
+            let empty = try SQLiteSink(path: path)
+            #expect(empty.upToDateCheck(kinds: Self.run.kinds) == nil, "nothing is up to date in a database without documents")
         }
         try write([IngestFixtures.sampleDocument(hash: "h1"), Self.failedDocument(sequence: 1)])
         #expect(try counts() == [2, 1, 2, 6])
