@@ -80,9 +80,9 @@ public final class SQLiteSink: IngestSink {
         }
     }
 
-    /// The up-to-date checks wait for the writer in steps of a fifth of a millisecond, up to ten
-    /// seconds: SQLite's own timeout sleeps ever longer (up to 100 ms a step) and oversleeps the
-    /// moment the writer lets go.
+    /// The up-to-date checks wait for the writer in steps of a fifth of a millisecond, 50,000
+    /// times at most (ten seconds or more): SQLite's own timeout sleeps ever longer (up to 100 ms
+    /// a step) and oversleeps the moment the writer lets go.
     private static let waitBriefly: Database.BusyCallback = { tries in
         if tries >= 50_000 { return false }
         usleep(200)
