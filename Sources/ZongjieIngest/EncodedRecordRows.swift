@@ -1,6 +1,7 @@
 import Zongjie
 
-/// A document's rows of the SQLite `records` table, encoded by a worker thread: every column
+/// A document's rows of the SQLite `records` table, encoded by a worker thread (and its numbers
+/// and percentages, packed into one row of `numerals`: `PackedNumerals`): every column
 /// but the two ids that exist only once the document is inserted (`document_id`, `section_id`),
 /// as tagged cells, their texts as UTF-8 in one arena. The database has one writer thread, the
 /// slowest stage of a load with many records; with the rows prepared in parallel it only binds
@@ -42,14 +43,19 @@ struct EncodedRecordRows: Sendable {
     private let recordIndices: [Int32]
     let groups: [Group]
     var rowCount: Int { recordIndices.count }
+    /// The numbers and percentages, which are not rows of `records`.
+    let numerals: PackedNumerals?
 
     init(_ document: IngestedDocument) {
         var rowsByKind = [[Int32]](repeating: [], count: RecordKind.allCases.count)
         document.records.withUnsafeBufferPointer { records in
-            for index in records.indices { rowsByKind[records[index].kind.order].append(Int32(index)) }
+            for index in records.indices where !PackedNumerals.packs(records[index].kind) {
+                rowsByKind[records[index].kind.order].append(Int32(index))
+            }
         }
         let cellCount = RecordKind.allCases.reduce(0) { $0 + rowsByKind[$1.order].count * Self.cellCount(of: $1) }
-        var encoder = Encoder(cells: cellCount, rows: document.records.count)
+        let rowCount = rowsByKind.reduce(0) { $0 + $1.count }
+        var encoder = Encoder(cells: cellCount, rows: rowCount)
         let source = encoder.store(document.source)
         let member = encoder.store(document.member ?? "")
         // A section's path is quoted once (slot 0: records outside any section); a kind's records
@@ -58,7 +64,7 @@ struct EncodedRecordRows: Sendable {
         var pathCells = [(path: [String], cell: UInt64)?](repeating: nil, count: sectionSlots)
         var groups: [Group] = []
         var recordIndices: [Int32] = []
-        recordIndices.reserveCapacity(document.records.count)
+        recordIndices.reserveCapacity(rowCount)
         document.records.withUnsafeBufferPointer { records in
             for kind in RecordKind.allCases where !rowsByKind[kind.order].isEmpty {
                 let kindCell = encoder.store(kind.rawValue)
@@ -102,6 +108,7 @@ struct EncodedRecordRows: Sendable {
         texts = encoder.texts
         self.recordIndices = recordIndices
         self.groups = groups
+        numerals = PackedNumerals(document)
     }
 
     /// The index in the document of row `row`'s record.

@@ -241,7 +241,7 @@ public final class SQLiteSink: IngestSink {
                 && (existing["error"] as String?) == failure?.detail
             if same && !(reanalyze && document.status == .ok) { return }
             let id: Int64 = existing["id"]
-            for table in ["records", "sections", "articles", "documents"] {
+            for table in ["records", "numerals", "sections", "articles", "documents"] {
                 let column = table == "documents" ? "id" : "document_id"
                 try db.cachedStatement(sql: "DELETE FROM \(table) WHERE \(column) = ?").execute(arguments: [id])
             }
@@ -304,6 +304,10 @@ public final class SQLiteSink: IngestSink {
         let rows = document.encodedRecordRows ?? EncodedRecordRows(document)
         try inserts.insert(rows, documentID: documentID) { record in
             document.recordSections[record].flatMap { $0 < sectionIDs.count ? sectionIDs[$0] : nil }
+        }
+        if let numerals = rows.numerals {
+            try db.cachedStatement(sql: "INSERT INTO numerals (document_id, count, items) VALUES (?, ?, ?)")
+                .execute(arguments: [documentID, numerals.count, String(decoding: numerals.items, as: UTF8.self)])
         }
     }
 }

@@ -9,7 +9,7 @@ struct IngestSQLiteRunTests {
     static func counts(_ path: String) throws -> [String: Int] {
         try DatabaseQueue(path: path).read { db in
             var counts: [String: Int] = [:]
-            for table in ["documents", "articles", "sections", "records", "runs"] {
+            for table in ["documents", "articles", "sections", "records", "numerals", "runs"] {
                 counts[table] = try Int.fetchOne(db, sql: "SELECT count(*) FROM \(table)")
             }
             counts["finished"] = try Int.fetchOne(db, sql: "SELECT count(*) FROM runs WHERE finished_at IS NOT NULL")
@@ -17,10 +17,11 @@ struct IngestSQLiteRunTests {
         }
     }
 
-    static func ingest(_ paths: [String], into path: String, threads: Int = 2, wrap: ((IngestSink) -> IngestSink)? = nil) throws -> IngestStatistics {
+    static func ingest(_ paths: [String], into path: String, threads: Int = 2, kinds: Set<RecordKind> = RecordKind.defaults,
+                       wrap: ((IngestSink) -> IngestSink)? = nil) throws -> IngestStatistics {
         let sqlite = try SQLiteSink(path: path, batchDocuments: 1)
         let sink = wrap?(sqlite) ?? sqlite
-        return try IngestPipeline(options: IngestOptions(paths: paths, threads: threads)).run(into: sink)
+        return try IngestPipeline(options: IngestOptions(paths: paths, threads: threads, kinds: kinds)).run(into: sink)
     }
 
     @Test("Re-running over the same archive adds nothing twice")
@@ -43,7 +44,7 @@ struct IngestSQLiteRunTests {
         #expect(after["runs"] == 2 && after["finished"] == 2)
     }
 
-    @Test("A changed file replaces its document: the old rows go and none is left without its document")
+    @Test("A changed file replaces its document: the old rows go (its numerals too) and none is left without its document")
     func changedFileIsReplaced() throws {
         let folder = try IngestFixtures.temporaryFolder()
         defer { IngestFixtures.remove(folder) }
@@ -53,21 +54,23 @@ struct IngestSQLiteRunTests {
         try Data(CorpusFiles.bytes(pages[0])).write(to: URL(fileURLWithPath: reports + "/a.txt"))
         try Data(CorpusFiles.bytes(pages[1])).write(to: URL(fileURLWithPath: reports + "/b.txt"))
         let database = folder + "/out.sqlite"
-        _ = try Self.ingest([reports], into: database)
+        let kinds = Set(RecordKind.allCases)
+        _ = try Self.ingest([reports], into: database, kinds: kinds)
         // b.txt now holds another report.
         try Data(CorpusFiles.bytes(pages[4])).write(to: URL(fileURLWithPath: reports + "/b.txt"))
-        let second = try Self.ingest([reports], into: database)
+        let second = try Self.ingest([reports], into: database, kinds: kinds)
         #expect(second.ok == 1 && second.unchanged == 1)
         // The same rows as a fresh run over the new files.
         let fresh = folder + "/fresh.sqlite"
-        _ = try Self.ingest([reports], into: fresh)
+        _ = try Self.ingest([reports], into: fresh, kinds: kinds)
         var replaced = try Self.counts(database)
         var expected = try Self.counts(fresh)
         replaced["runs"] = nil; replaced["finished"] = nil
         expected["runs"] = nil; expected["finished"] = nil
         #expect(replaced == expected)
+        #expect(replaced["numerals"] == 2)
         try DatabaseQueue(path: database).read { db in
-            for table in ["records", "sections", "articles"] {
+            for table in ["records", "numerals", "sections", "articles"] {
                 let orphans = try Int.fetchOne(db, sql: """
                     SELECT count(*) FROM \(table) WHERE document_id NOT IN (SELECT id FROM documents)
                     """)
@@ -124,13 +127,14 @@ struct IngestSQLiteRunTests {
         let folder = try IngestFixtures.temporaryFolder()
         defer { IngestFixtures.remove(folder) }
         let paths = [CorpusFiles.url("pages").path, IngestFixtures.path("archive.zip"), CorpusFiles.url("fixtures/encodings").path]
-        _ = try Self.ingest(paths, into: folder + "/one.sqlite", threads: 1)
-        _ = try Self.ingest(paths, into: folder + "/three.sqlite", threads: 3)
+        _ = try Self.ingest(paths, into: folder + "/one.sqlite", threads: 1, kinds: Set(RecordKind.allCases))
+        _ = try Self.ingest(paths, into: folder + "/three.sqlite", threads: 3, kinds: Set(RecordKind.allCases))
         func dump(_ path: String) throws -> [String] {
             try DatabaseQueue(path: path).read { db in
                 var lines: [String] = []
-                for table in ["documents", "articles", "sections", "records"] {
-                    for row in try Row.fetchAll(db, sql: "SELECT * FROM \(table) ORDER BY id") {
+                for table in ["documents", "articles", "sections", "records", "numerals"] {
+                    let order = table == "numerals" ? "document_id" : "id"
+                    for row in try Row.fetchAll(db, sql: "SELECT * FROM \(table) ORDER BY \(order)") {
                         lines.append(table + " " + row.description)
                     }
                 }
@@ -140,6 +144,46 @@ struct IngestSQLiteRunTests {
         let one = try dump(folder + "/one.sqlite")
         #expect(one.count > 20)
         #expect(one == (try dump(folder + "/three.sqlite")))
+    }
+
+    @Test("With all seven kinds, all_records holds every record the Analyzer gives for each Corpus page, numbers and percentages (packed into numerals) included, with their values")
+    func allRecordsMatchTheAnalyzer() throws {
+        let folder = try IngestFixtures.temporaryFolder()
+        defer { IngestFixtures.remove(folder) }
+        let database = folder + "/out.sqlite"
+        let pages = CorpusFiles.url("pages").path
+        _ = try Self.ingest([pages], into: database, kinds: Set(RecordKind.allCases))
+        let analyzer = Analyzer(kinds: Set(RecordKind.allCases))
+        func key(kind: String, start: Int, end: Int, text: String, rule: String, article: Int?, section: String, value: Double?) -> String {
+            "\(start) \(kind) \(end) \(text) \(rule) \(article ?? -1) \(section) \(value.map { "\($0)" } ?? "-")"
+        }
+        try DatabaseQueue(path: database).read { db in
+            var numerals = 0
+            for name in CorpusFiles.pages {
+                let path = CorpusFiles.url(name).path
+                let records = analyzer.analyze(try Document.read(path: path)).records
+                let expected = records.map { record in
+                    var value: Double?
+                    if case .number(let number) = record.value { value = number.value }
+                    if case .percent(let percent) = record.value { value = percent.value }
+                    return key(kind: record.kind.rawValue, start: record.start, end: record.end, text: record.text, rule: record.rule,
+                               article: record.article, section: JSONObjectWriter.quotedArray(record.section), value: value)
+                }
+                let stored = try Row.fetchAll(db, sql: """
+                    SELECT r.* FROM all_records r JOIN documents d ON d.id = r.document_id WHERE d.source LIKE '%' || ?
+                    """, arguments: ["/" + (name as NSString).lastPathComponent]).map { row in
+                    let kind: String = row["kind"]
+                    return key(kind: kind, start: row["start"], end: row["end"], text: row["text"], rule: row["rule"],
+                               article: row["article"], section: row["section"],
+                               value: kind == "number" || kind == "percent" ? row["value"] : nil)
+                }
+                #expect(stored.sorted() == expected.sorted(), "\(name)")
+                numerals += records.filter { PackedNumerals.packs($0.kind) }.count
+            }
+            #expect(numerals > 1000)
+            #expect(try Int.fetchOne(db, sql: "SELECT sum(count) FROM numerals") == numerals)
+            #expect(try Int.fetchOne(db, sql: "SELECT count(*) FROM records WHERE kind IN ('number', 'percent')") == 0)
+        }
     }
 
     @Test("A database with some documents already present gets only the rest")

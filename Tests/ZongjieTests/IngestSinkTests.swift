@@ -35,7 +35,7 @@ struct IngestSinkTests {
 
         let db = try DatabaseQueue(path: path)
         try db.read { db in
-            #expect(try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'schema_version'") == "5")
+            #expect(try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'schema_version'") == "6")
             #expect(try String.fetchOne(db, sql: "PRAGMA journal_mode") == "delete")
             let documents = try Row.fetchAll(db, sql: "SELECT * FROM documents ORDER BY id")
             #expect(documents.map { $0["status"] as String } == ["ok", "failed", "skipped"])
@@ -59,7 +59,11 @@ struct IngestSinkTests {
             #expect(sections[1]["parent_id"] as Int64 == sections[0]["id"] as Int64)
             #expect(sections[1]["level"] as Int == 2)
 
-            let records = try Row.fetchAll(db, sql: "SELECT * FROM records ORDER BY start")
+            // The percentage is packed into `numerals`; `all_records` gives it with the columns of `records`.
+            #expect(try String.fetchAll(db, sql: "SELECT kind FROM records ORDER BY start") == ["count", "money", "date", "institution", "dispatch"])
+            let numerals = try #require(try Row.fetchOne(db, sql: "SELECT * FROM numerals"))
+            #expect(numerals["document_id"] as Int64 == documents[0]["id"] as Int64 && numerals["count"] as Int == 1)
+            let records = try Row.fetchAll(db, sql: "SELECT * FROM all_records ORDER BY start")
             #expect(records.map { $0["kind"] as String } == ["count", "money", "date", "institution", "dispatch", "percent"])
             #expect(records.allSatisfy { ($0["source"] as String) == "reports.zip" && ($0["member"] as String) == "a/总结.txt" })
             let count = records[0], money = records[1], date = records[2], institution = records[3], dispatch = records[4]
@@ -73,7 +77,10 @@ struct IngestSinkTests {
             #expect(institution["name"] as String == "新疆师范大学" && institution["type"] as String == "university")
             #expect(dispatch["value"] as Double == 5 && dispatch["sender"] as String == "我校" && dispatch["batches"] as Int == 2)
             #expect(dispatch["per"] as String == "每年" && dispatch["staff"] as String == "教师" && dispatch["verb"] as String == "选派")
-            #expect(records[5]["value"] as Double == 23.4)
+            let percent = records[5]
+            #expect(percent["value"] as Double == 23.4 && percent["qualifier"] as String == "exact")
+            #expect((percent["id"] as Int64?) == nil && percent["rule"] as String == "percent.test")
+            #expect(percent["section_id"] as Int64 == sections[0]["id"] as Int64)
             let run = try #require(try Row.fetchOne(db, sql: "SELECT * FROM runs"))
             #expect((run["finished_at"] as String?) != nil)
         }
@@ -104,9 +111,12 @@ struct IngestSinkTests {
         try sink.write(document)
         try sink.finish(IngestStatistics())
         try DatabaseQueue(path: path).read { db in
+            // Kind by kind, each kind's records in text order; the numerals (here the percentages) last, packed.
             let rows = try Row.fetchAll(db, sql: "SELECT * FROM records ORDER BY id")
+                + Row.fetchAll(db, sql: "SELECT * FROM numeral_records ORDER BY document_id, item")
             #expect(rows.count == 6 * copies)
-            // Kind by kind, each kind's records in text order.
+            #expect(try Int.fetchOne(db, sql: "SELECT count(*) FROM records") == 5 * copies)
+            #expect(try Int.fetchOne(db, sql: "SELECT count(*) FROM all_records") == 6 * copies)
             let expected = document.records.enumerated()
                 .sorted { ($0.element.kind.order, $0.offset) < ($1.element.kind.order, $1.offset) }.map(\.element)
             #expect(rows.map { $0["start"] as Int } == expected.map(\.start))
@@ -131,8 +141,56 @@ struct IngestSinkTests {
                 #expect(row["section"] as String == JSONObjectWriter.quotedArray(record.section))
             }
             #expect(Set(rows.map { $0["section"] as String }) == ["[\"一、基本情况\",\"（一）派出人员\"]", "[\"一、基本情况\"]"])
-            #expect(try Int.fetchOne(db, sql: "SELECT count(*) FROM records WHERE section_id IS NULL") == 0)
+            #expect(try Int.fetchOne(db, sql: "SELECT count(*) FROM all_records WHERE section_id IS NULL") == 0)
         }
+    }
+
+    @Test("Packed numerals: one JSON item per number or percentage, in record order, with integers of every width, exact reals, escaped texts and null where nothing is known")
+    func packedNumerals() throws {
+        let values: [Double] = [0, -7, 10, 99, 100, 1e15, 9_007_199_254_740_993, 0.1, -2.5, 4_277_000_000.000_000_5, 2.0 / 3.0]
+        var document = IngestFixtures.sampleDocument()
+        let count = document.records[0]
+        document.records = [count] + values.enumerated().map { index, value in
+            let starts = [0, 9, 10, 99, 100, 999, 1000, 12345, 1 << 40, Int(Int64.max) - 1, 7]
+            let numeral = NumberValue(value: value, low: value, high: index == 1 ? 5 : value, qualifier: index == 2 ? .approx : .exact)
+            return Record(start: starts[index], end: starts[index] + 1, text: index == 3 ? "引号\"与\n换行\u{2028}" : "数\(index)",
+                          rule: index % 2 == 0 ? "number.numeral" : "percent.test",
+                          value: index % 2 == 0 ? .number(numeral)
+                              : .percent(PercentValue(value: value, low: value, high: numeral.high, qualifier: numeral.qualifier)),
+                          article: index == 4 ? nil : 0, section: index == 5 ? [] : ["一、基本情况"])
+        }
+        document.recordSections = [0] + values.indices.map { $0 == 5 ? nil : 0 }
+        #expect(RecordColumns.fields(of: .number) == [.value, .low, .high, .qualifier])
+        #expect(RecordColumns.fields(of: .percent) == [.value, .low, .high, .qualifier])
+        let packed = try #require(PackedNumerals(document))
+        #expect(packed.count == values.count)
+        let items = try #require(try JSONSerialization.jsonObject(with: Data(packed.items)) as? [[Any]])
+        #expect(items.count == values.count)
+        // Reals are read back by SQLite, whose view reads them (Foundation's parser rounds some).
+        let sqlite = try DatabaseQueue()
+        let json = String(decoding: packed.items, as: UTF8.self)
+        for (position, (item, record)) in zip(items, document.records.dropFirst()).enumerated() {
+            #expect(item.count == 12)
+            #expect(item[0] as? String == record.kind.rawValue)
+            #expect((item[1] as? NSNumber)?.int64Value == Int64(record.start) && (item[2] as? NSNumber)?.int64Value == Int64(record.end))
+            #expect(item[3] as? String == record.text && item[4] as? String == record.rule)
+            #expect((item[5] as? Int) == record.article && (record.article != nil || item[5] is NSNull))
+            #expect(item[7] as? [String] == record.section)
+            var fields = FieldValues()
+            RecordColumns.visit(record.value, &fields)
+            for (offset, field) in [RecordColumns.Field.value, .low, .high].enumerated() {
+                guard case .real(let value) = fields.values[field] else { Issue.record("\(field)"); continue }
+                let stored = try sqlite.read { db in
+                    try Double.fetchOne(db, sql: "SELECT json_extract(?, ?)", arguments: [json, "$[\(position)][\(8 + offset)]"])
+                }
+                #expect(stored == value, "\(field) of \(record.text)")
+            }
+            guard case .text(let qualifier) = fields.values[.qualifier] else { Issue.record("qualifier"); continue }
+            #expect(item[11] as? String == qualifier)
+        }
+        #expect(items[5][6] is NSNull && items[0][6] as? Int == 0)
+        document.records = [count]
+        #expect(PackedNumerals(document) == nil)
     }
 
     @Test("Each kind's typed fields are handed over in the order of its columns, and its CSV row has one field per header column")
@@ -151,7 +209,7 @@ struct IngestSinkTests {
         }
     }
 
-    @Test("SQLite: a version 2 WAL database is migrated to version 5 (its rows kept, no index on kind or rule, records_document on document_id alone, a rollback journal); after a run the planner has statistics and finds records by name and by year through their indexes")
+    @Test("SQLite: a version 2 WAL database is migrated to version 6 (its rows kept, no index on kind or rule, records_document on document_id alone, a rollback journal); after a run the planner has statistics and finds records by name and by year through their indexes")
     func sqliteMigrationAndPlans() throws {
         let folder = try IngestFixtures.temporaryFolder()
         defer { IngestFixtures.remove(folder) }
@@ -177,8 +235,8 @@ struct IngestSinkTests {
         try sink.write(IngestFixtures.sampleDocument(sequence: 0))
         try sink.finish(IngestStatistics())
         try DatabaseQueue(path: path).read { db in
-            #expect(try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'schema_version'") == "5")
-            #expect(try Int.fetchOne(db, sql: "PRAGMA user_version") == 5)
+            #expect(try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'schema_version'") == "6")
+            #expect(try Int.fetchOne(db, sql: "PRAGMA user_version") == 6)
             #expect(try String.fetchOne(db, sql: "PRAGMA journal_mode") == "delete")
             #expect(try indexes(db) == ["records_document", "records_name", "records_unit", "records_year"])
             #expect(try String.fetchAll(db, sql: "SELECT name FROM pragma_index_info('records_document')") == ["document_id"])
@@ -191,6 +249,49 @@ struct IngestSinkTests {
             }
             #expect(try Int.fetchOne(db, sql: "SELECT count(*) FROM records WHERE rule = 'count.test'") == 1)
             #expect(try Int.fetchOne(db, sql: "SELECT count(*) FROM records WHERE name = '新疆师范大学'") == 1)
+        }
+    }
+
+    @Test("SQLite: version 6 moves the numbers and percentages of a version 5 database from records into numerals, in text order, with their exact values and sections; all_records gives back the same rows")
+    func sqliteNumeralMigration() throws {
+        let folder = try IngestFixtures.temporaryFolder()
+        defer { IngestFixtures.remove(folder) }
+        let path = folder + "/out.sqlite"
+        let columns = "document_id, source, member, article, section, section_id, kind, start, \"end\", text, rule, value, low, high, qualifier, unit"
+        do {
+            // Version 5 stored numerals as rows of records, kind by kind: a number that comes first
+            // in the text has a larger id than a percentage after it.
+            let queue = try DatabaseQueue(path: path)
+            try SQLiteSchema.migrator.migrate(queue, upTo: "v5")
+            try queue.write { db in
+                try db.execute(sql: "INSERT INTO documents (id, source, status, bytes) VALUES (7, 'old.txt', 'ok', 3)")
+                try db.execute(sql: """
+                    INSERT INTO sections (id, document_id, article, ordinal, level, style, heading, heading_start, heading_end, start, "end")
+                    VALUES (40, 7, 0, 2, 1, '一、', '一、概况', 0, 4, 0, 90)
+                    """)
+                let insert = "INSERT INTO records (id, \(columns)) VALUES (?, 7, 'old.txt', '', 0, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                let rows: [[(any DatabaseValueConvertible)?]] = [
+                    [1, "[\"一、概况\"]", 40, "count", 5, 8, "19名", "count.test", 19.0, 19.0, 19.0, "exact", "名"],
+                    [2, "[\"一、概况\"]", 40, "percent", 50, 55, "23.4%", "percent.test", 23.4, 23.4, 23.4, "exact", nil],
+                    [3, "[]", nil, "number", 10, 16, "42.77亿", "number.numeral", 4_277_000_000.000_000_5, 4_277_000_000.000_000_5, 4_277_000_000.000_000_5, "exact", nil],
+                    [4, "[\"一、概况\"]", 40, "number", 50, 54, "三分之二", "number.numeral", 2.0 / 3.0, nil, nil, "approx", nil],
+                ]
+                for row in rows { try db.execute(sql: insert, arguments: StatementArguments(row)) }
+            }
+        }
+        let before = try DatabaseQueue(path: path).read { db in
+            try Row.fetchAll(db, sql: "SELECT \(columns) FROM records ORDER BY start, kind")
+        }
+        _ = try SQLiteSink(path: path)   // opening an older database migrates it
+        try DatabaseQueue(path: path).read { db in
+            #expect(try Int.fetchOne(db, sql: "PRAGMA user_version") == 6)
+            #expect(try String.fetchAll(db, sql: "SELECT kind FROM records") == ["count"])
+            let numerals = try #require(try Row.fetchOne(db, sql: "SELECT document_id, count FROM numerals"))
+            #expect(numerals["document_id"] as Int64 == 7 && numerals["count"] as Int == 3)
+            #expect(try String.fetchAll(db, sql: "SELECT text FROM numeral_records ORDER BY item") == ["42.77亿", "三分之二", "23.4%"])
+            let after = try Row.fetchAll(db, sql: "SELECT \(columns) FROM all_records ORDER BY start, kind")
+            #expect(after == before)
+            #expect(after.map { $0["value"] as Double } == [19, 4_277_000_000.000_000_5, 2.0 / 3.0, 23.4])
         }
     }
 
@@ -210,7 +311,7 @@ struct IngestSinkTests {
         }
         func counts() throws -> [Int] {
             try DatabaseQueue(path: path).read { db in
-                try ["documents", "articles", "sections", "records"].map { try Int.fetchOne(db, sql: "SELECT count(*) FROM \($0)")! }
+                try ["documents", "articles", "sections", "records", "numerals"].map { try Int.fetchOne(db, sql: "SELECT count(*) FROM \($0)")! }
             }
         }
         do {
@@ -218,20 +319,20 @@ struct IngestSinkTests {
             #expect(empty.upToDateCheck(kinds: Self.run.kinds) == nil, "nothing is up to date in a database without documents")
         }
         try write([IngestFixtures.sampleDocument(hash: "h1"), Self.failedDocument(sequence: 1)])
-        #expect(try counts() == [2, 1, 2, 6])
+        #expect(try counts() == [2, 1, 2, 5, 1])
         try write([IngestFixtures.sampleDocument(hash: "h1"), Self.failedDocument(sequence: 1)])
-        #expect(try counts() == [2, 1, 2, 6])
+        #expect(try counts() == [2, 1, 2, 5, 1])
         let sink = try SQLiteSink(path: path)
         let check = try #require(sink.upToDateCheck(kinds: Self.run.kinds))
         #expect(check("reports/a.txt", nil, "h1"))
         #expect(!check("reports/a.txt", nil, "h2"))
         #expect(!sink.upToDateCheck(kinds: [.count])!("reports/a.txt", nil, "h1"))
         try write([IngestFixtures.sampleDocument(hash: "h2")])
-        #expect(try counts() == [2, 1, 2, 6])
+        #expect(try counts() == [2, 1, 2, 5, 1])
         let hash = try DatabaseQueue(path: path).read { try String.fetchOne($0, sql: "SELECT content_hash FROM documents WHERE source = 'reports/a.txt'") }
         #expect(hash == "h2")
         try write([IngestFixtures.sampleDocument(hash: "h2")], reanalyze: true)
-        #expect(try counts() == [2, 1, 2, 6])
+        #expect(try counts() == [2, 1, 2, 5, 1])
     }
 
     @Test("SQLite: a database zongjie did not make is refused")

@@ -123,13 +123,15 @@ public struct JSONObjectWriter {
                      UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
             (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
         var count = 0
-        withUnsafeMutableBytes(of: &digits) { buffer in
+        withUnsafeMutableBytes(of: &digits) { raw in
+            let buffer = raw.bindMemory(to: UInt8.self)
             while magnitude > 0 {
                 buffer[19 - count] = 0x30 + UInt8(magnitude % 10)
                 magnitude /= 10
                 count += 1
             }
-            bytes.append(contentsOf: buffer[(20 - count)...])
+            // A typed buffer appends as one copy; a raw buffer's slice went element by element.
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[(20 - count)...]))
         }
     }
 
@@ -148,7 +150,8 @@ public struct JSONObjectWriter {
         return String(decoding: bytes, as: UTF8.self)
     }
 
-    static func appendQuotedArray(_ strings: [String], to bytes: inout [UInt8]) {
+    /// Appends `quotedArray(strings)`'s UTF-8.
+    public static func appendQuotedArray(_ strings: [String], to bytes: inout [UInt8]) {
         bytes.append(0x5B)   // [
         for (index, string) in strings.enumerated() {
             if index > 0 { bytes.append(0x2C) }
