@@ -306,8 +306,17 @@ public final class SQLiteSink: IngestSink {
             document.recordSections[record].flatMap { $0 < sectionIDs.count ? sectionIDs[$0] : nil }
         }
         if let numerals = rows.numerals {
-            try db.cachedStatement(sql: "INSERT INTO numerals (document_id, count, items) VALUES (?, ?, ?)")
-                .execute(arguments: [documentID, numerals.count, String(decoding: numerals.items, as: UTF8.self)])
+            // Bound as the worker wrote it, without a copy into a String (which validated every
+            // byte again on this thread, the one that runs alone).
+            var numeralsRow = SQLiteRowBinder(try db.cachedStatement(sql: "INSERT INTO numerals (document_id, count, items) VALUES (?, ?, ?)"), in: db)
+            numeralsRow.reset()
+            numeralsRow.bind(documentID)
+            numeralsRow.bind(numerals.count)
+            try numerals.items.withUnsafeBufferPointer { items in
+                numeralsRow.bindStatic(items, start: 0, count: items.count)
+                defer { numeralsRow.clearBindings() }
+                try numeralsRow.step()
+            }
         }
     }
 }
