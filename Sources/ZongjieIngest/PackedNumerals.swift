@@ -23,17 +23,20 @@ struct PackedNumerals: Sendable {
 
     /// The document's numbers and percentages, or nil when it has none.
     init?(_ document: IngestedDocument) {
-        var writer = ItemWriter(sectionSlots: document.sections.count + 1)
-        defer { writer.bytes.free() }
-        var count = 0
-        document.records.withUnsafeBufferPointer { records in
-            for index in records.indices where Self.packs(records[index].kind) {
-                writer.bytes.append(count == 0 ? 0x5B : 0x2C)   // [ or ,
-                writer.append(records[index], section: document.recordSections[index])
-                count += 1
-            }
+        let count = document.records.withUnsafeBufferPointer { records in
+            records.indices.reduce(0) { $0 + (Self.packs(records[$1].kind) ? 1 : 0) }
         }
         guard count > 0 else { return nil }
+        // About 90 bytes an item (4.7 MB of JSON for 53,334 items of held-out pages).
+        var writer = ItemWriter(capacity: count * 96, sectionSlots: document.sections.count + 1)
+        var written = 0
+        document.records.withUnsafeBufferPointer { records in
+            for index in records.indices where Self.packs(records[index].kind) {
+                writer.bytes.append(written == 0 ? 0x5B : 0x2C)   // [ or ,
+                writer.append(records[index], section: document.recordSections[index])
+                written += 1
+            }
+        }
         writer.bytes.append(0x5D)
         items = writer.bytes.array()
         self.count = count
@@ -44,7 +47,7 @@ struct PackedNumerals: Sendable {
 /// section's path, a qualifier and a value already rendered (`low` and `high` are mostly the
 /// value itself). An item is a dozen short fields, so the cost per append is what counts.
 private struct ItemWriter: RecordFieldVisitor {
-    var bytes = ByteBuffer(capacity: 16_384)
+    let bytes: ByteBuffer
     private var rules = QuotedCache()
     private var qualifiers = QuotedCache()
     /// Per section ordinal + 1 (slot 0: outside every section), the path and its JSON.
@@ -54,7 +57,8 @@ private struct ItemWriter: RecordFieldVisitor {
     private static let number: [UInt8] = Array("[\"number\",".utf8)
     private static let percent: [UInt8] = Array("[\"percent\",".utf8)
 
-    init(sectionSlots: Int) {
+    init(capacity: Int, sectionSlots: Int) {
+        bytes = ByteBuffer(capacity: capacity)
         paths = Array(repeating: nil, count: sectionSlots)
     }
 
@@ -66,7 +70,7 @@ private struct ItemWriter: RecordFieldVisitor {
         bytes.append(0x2C)
         bytes.appendQuoted(record.text)
         bytes.append(0x2C)
-        rules.append(record.rule, to: &bytes)
+        rules.append(record.rule, to: bytes)
         bytes.append(0x2C)
         bytes.appendInteger(record.article.map(Int64.init))
         bytes.append(0x2C)
@@ -116,7 +120,7 @@ private struct ItemWriter: RecordFieldVisitor {
 
     mutating func visit(_ field: RecordColumns.Field, _ value: String?) {
         bytes.append(0x2C)
-        if let value { qualifiers.append(value, to: &bytes) } else { bytes.append(ByteBuffer.null) }
+        if let value { qualifiers.append(value, to: bytes) } else { bytes.append(ByteBuffer.null) }
     }
 }
 
@@ -124,7 +128,7 @@ private struct ItemWriter: RecordFieldVisitor {
 private struct QuotedCache {
     private var last: (string: String, json: [UInt8])?
 
-    mutating func append(_ string: String, to bytes: inout ByteBuffer) {
+    mutating func append(_ string: String, to bytes: ByteBuffer) {
         if last?.string != string {
             var json: [UInt8] = []
             JSONObjectWriter.appendQuoted(string, to: &json)
@@ -134,10 +138,10 @@ private struct QuotedCache {
     }
 }
 
-/// Bytes written through a pointer into memory it owns (`free` when done): `Array`'s
-/// `append(contentsOf:)` cost about 125 instructions a call (callgrind), and an item makes a
-/// dozen of them.
-private struct ByteBuffer {
+/// Bytes written through a pointer into memory it owns: `Array`'s `append(contentsOf:)` cost
+/// about 125 instructions a call (callgrind), and an item makes a dozen of them. A class, so that
+/// the memory has one owner and goes with it.
+private final class ByteBuffer {
     static let null: [UInt8] = Array("null".utf8)
 
     private var base: UnsafeMutablePointer<UInt8>
@@ -145,15 +149,15 @@ private struct ByteBuffer {
     private var capacity: Int
 
     init(capacity: Int) {
-        base = .allocate(capacity: capacity)
-        self.capacity = capacity
+        self.capacity = max(capacity, 64)
+        base = .allocate(capacity: self.capacity)
     }
 
-    func free() { base.deallocate() }
+    deinit { base.deallocate() }
 
     func array() -> [UInt8] { Array(UnsafeBufferPointer(start: base, count: count)) }
 
-    private mutating func reserve(_ extra: Int) {
+    private func reserve(_ extra: Int) {
         guard count + extra > capacity else { return }
         let grown = max(count + extra, capacity * 2)
         let newBase = UnsafeMutablePointer<UInt8>.allocate(capacity: grown)
@@ -163,25 +167,25 @@ private struct ByteBuffer {
         capacity = grown
     }
 
-    mutating func append(_ byte: UInt8) {
+    func append(_ byte: UInt8) {
         reserve(1)
         base[count] = byte
         count += 1
     }
 
-    mutating func append(_ bytes: UnsafeBufferPointer<UInt8>) {
+    func append(_ bytes: UnsafeBufferPointer<UInt8>) {
         guard let source = bytes.baseAddress, !bytes.isEmpty else { return }
         reserve(bytes.count)
         (base + count).update(from: source, count: bytes.count)
         count += bytes.count
     }
 
-    mutating func append(_ bytes: [UInt8]) {
+    func append(_ bytes: [UInt8]) {
         bytes.withUnsafeBufferPointer { append($0) }
     }
 
     /// The decimal digits of `value`, or `null`.
-    mutating func appendInteger(_ value: Int64?) {
+    func appendInteger(_ value: Int64?) {
         guard let value else { return append(Self.null) }
         reserve(20)
         if value < 0 {
@@ -206,7 +210,7 @@ private struct ByteBuffer {
 
     /// A JSON string: copied whole when nothing in it needs an escape (numerals' texts never
     /// do), else as `JSONObjectWriter.appendQuoted` writes it.
-    mutating func appendQuoted(_ string: String) {
+    func appendQuoted(_ string: String) {
         var string = string
         let plain = string.withUTF8 { utf8 -> Bool in
             for byte in utf8 where byte < 0x20 || byte == 0x22 || byte == 0x5C || byte == 0xE2 { return false }
