@@ -93,8 +93,8 @@ private struct ItemWriter: RecordFieldVisitor {
     mutating func visit(_ field: RecordColumns.Field, _ value: Double?) {
         bytes.append(0x2C)
         guard let value else { return bytes.append(ByteBuffer.null) }
-        if value == value.rounded(), abs(value) < 1e15 {
-            bytes.appendInteger(Int64(value))
+        if let integer = JSONObjectWriter.exactInteger(value) {
+            bytes.appendInteger(integer)
             return
         }
         if lastNumber?.value != value {
@@ -188,24 +188,7 @@ private final class ByteBuffer {
     func appendInteger(_ value: Int64?) {
         guard let value else { return append(Self.null) }
         reserve(20)
-        if value < 0 {
-            base[count] = 0x2D
-            count += 1
-        }
-        var magnitude = value.magnitude
-        var digits = 1
-        var power: UInt64 = 10
-        while digits < 19, magnitude >= power {
-            digits += 1
-            power &*= 10
-        }
-        var position = count + digits
-        count = position
-        repeat {
-            position -= 1
-            base[position] = 0x30 + UInt8(magnitude % 10)
-            magnitude /= 10
-        } while position > count - digits
+        count += JSONObjectWriter.writeInteger(value, to: base + count)
     }
 
     /// A JSON string: copied whole when nothing in it needs an escape (numerals' texts never

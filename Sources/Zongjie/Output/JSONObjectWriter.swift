@@ -96,11 +96,17 @@ public struct JSONObjectWriter {
     public static func appendNumber(_ value: Double, to bytes: inout [UInt8]) {
         if value.isNaN || value.isInfinite {
             bytes.append(contentsOf: null)
-        } else if value == value.rounded(), abs(value) < 9.007_199_254_740_992e15 {
-            appendInteger(Int64(value), to: &bytes)
+        } else if let integer = exactInteger(value) {
+            appendInteger(integer, to: &bytes)
         } else {
             bytes.append(contentsOf: "\(value)".utf8)
         }
+    }
+
+    /// The integer that `value` prints as, when it is a whole number below 2^53 in magnitude
+    /// (where every integer is exact); nil for other values, which print in their shortest form.
+    public static func exactInteger(_ value: Double) -> Int64? {
+        value == value.rounded() && abs(value) < 9.007_199_254_740_992e15 ? Int64(value) : nil
     }
 
     /// Appends `true` or `false`.
@@ -113,26 +119,45 @@ public struct JSONObjectWriter {
 
     /// Appends the decimal digits of `value`.
     public static func appendInteger(_ value: Int64, to bytes: inout [UInt8]) {
-        if value < 0 { bytes.append(0x2D) }
-        var magnitude = value.magnitude
-        if magnitude < 10 {
-            bytes.append(0x30 + UInt8(magnitude))
+        if value >= 0 && value < 10 {
+            bytes.append(0x30 + UInt8(value))
             return
         }
         var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
                      UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
             (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
-        var count = 0
         withUnsafeMutableBytes(of: &digits) { raw in
             let buffer = raw.bindMemory(to: UInt8.self)
-            while magnitude > 0 {
-                buffer[19 - count] = 0x30 + UInt8(magnitude % 10)
-                magnitude /= 10
-                count += 1
-            }
+            let count = writeInteger(value, to: buffer.baseAddress!)
             // A typed buffer appends as one copy; a raw buffer's slice went element by element.
-            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[(20 - count)...]))
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[..<count]))
         }
+    }
+
+    /// Writes the decimal digits of `value` (after a minus sign when it is negative) at
+    /// `destination`, which has room for 20 bytes, and returns how many it wrote: for writers that
+    /// fill their own buffers.
+    public static func writeInteger(_ value: Int64, to destination: UnsafeMutablePointer<UInt8>) -> Int {
+        var start = 0
+        if value < 0 {
+            destination[0] = 0x2D
+            start = 1
+        }
+        var magnitude = value.magnitude
+        var digits = 1
+        var power: UInt64 = 10
+        while digits < 19, magnitude >= power {
+            digits += 1
+            power &*= 10
+        }
+        let end = start + digits
+        var position = end
+        repeat {
+            position -= 1
+            destination[position] = 0x30 + UInt8(magnitude % 10)
+            magnitude /= 10
+        } while position > start
+        return end
     }
 
     // MARK: Strings
