@@ -87,7 +87,7 @@ struct RecordsGoldTests {
     }
 
     /// Pages written and annotated for evaluation, independently of the extractors: Corpus/heldout,
-    /// and Corpus/heldout2, heldout3 and heldout5–heldout8 (annotators who did not read the extractors). Their first
+    /// and Corpus/heldout2, heldout3 and heldout5–heldout9 (annotators who did not read the extractors). Their first
     /// scores, before any rule was changed after seeing them, are in each folder's README; the
     /// floors here guard against regressions.
     static let heldOutFloors: [String: [String: Double]] = [
@@ -98,9 +98,10 @@ struct RecordsGoldTests {
         "heldout6": ["count": 0.97, "money": 0.97, "date": 0.97, "institution": 0.95, "dispatch": 0.93],
         "heldout7": ["count": 0.97, "money": 0.97, "date": 0.97, "institution": 0.95, "dispatch": 0.93],
         "heldout8": ["count": 0.97, "money": 0.97, "date": 0.97, "institution": 0.95, "dispatch": 0.93],
+        "heldout9": ["count": 0.97, "money": 0.97, "date": 0.97, "institution": 0.95, "dispatch": 0.93],
     ]
 
-    @Test("F1 per kind on each held-out set reaches its floor", arguments: ["heldout", "heldout2", "heldout3", "heldout5", "heldout6", "heldout7", "heldout8"])
+    @Test("F1 per kind on each held-out set reaches its floor", arguments: ["heldout", "heldout2", "heldout3", "heldout5", "heldout6", "heldout7", "heldout8", "heldout9"])
     func heldOutGold(folder: String) throws {
         let tallies = try Self.score(gold: "\(folder)/gold", pages: "\(folder)/pages")
         Self.report(tallies, label: folder)

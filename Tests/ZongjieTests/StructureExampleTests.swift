@@ -25,7 +25,7 @@ struct StructureExampleTests {
         var note: String?
     }
 
-    static let rules = ["list-items", "trailing-ui", "blurb", "levels"]
+    static let rules = ["list-items", "trailing-ui", "blurb", "levels", "contents"]
 
     static func examples(_ rule: String) throws -> [Example] {
         let text = try CorpusFiles.text("structure/\(rule).jsonl")

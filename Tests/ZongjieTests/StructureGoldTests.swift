@@ -75,7 +75,7 @@ struct StructureGoldTests {
         #expect(Double(score.headingTextRight) >= 0.95 * Double(score.headingTP))
     }
 
-    @Test("Held-out structure reaches its floors", arguments: ["heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7", "heldout8"])
+    @Test("Held-out structure reaches its floors", arguments: ["heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7", "heldout8", "heldout9"])
     func heldOutScores(folder: String) throws {
         let (score, pages) = try Self.score(gold: "\(folder)/structure", root: "\(folder)/")
         #expect(pages >= 2)

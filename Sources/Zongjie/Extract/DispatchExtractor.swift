@@ -579,6 +579,19 @@ struct DispatchExtractor {
 
     /// Prepositions before a name that make it a destination or a partner (在, 到, 向, 赴, 与 …).
     static let destinationMarks = ScalarSet("在到向赴往至为给对与和同跟")
+    /// Adverbs that hold a preposition's character (同步派出, 同时选派): 同 there means "at once".
+    static let adverbsWithDestinationMarks = WordList(["同步", "同时", "同期", "一同", "共同"].map(scalars))
+
+    private func isInsideAdverb(_ position: Int) -> Bool {
+        let s = context.s
+        for start in max(0, position - 1)...position {
+            if let length = Self.adverbsWithDestinationMarks.longestMatch(in: s, at: start, limit: s.count), start + length > position {
+                return true
+            }
+        }
+        return false
+    }
+
     /// Words that make the clause's first name something other than the sender (迎来, 接收 …).
     static let notSenderVerbs = WordList(["迎来", "接收", "接受", "接待", "邀请", "收到", "欢迎", "协调", "协商", "请求", "申请"].map(scalars))
 
@@ -602,7 +615,9 @@ struct DispatchExtractor {
         }
         guard let end = nameEnd, verbStart - end <= 12 else { return nil }
         let between = end..<verbStart
-        if between.contains(where: { Self.destinationMarks.contains(s[$0]) || CharacterClass.of(s[$0]) != .han }) { return nil }
+        if between.contains(where: { (Self.destinationMarks.contains(s[$0]) && !isInsideAdverb($0)) || CharacterClass.of(s[$0]) != .han }) {
+            return nil
+        }
         if Self.notSenderVerbs.occurs(in: s, range: between) || Self.pronounSenderList.occurs(in: s, range: between) { return nil }
         return context.text(start..<end)
     }
@@ -645,7 +660,8 @@ struct DispatchExtractor {
         while k >= floor, !ExtractionContext.isClauseBreak(s[k]) {
             if s[k] == 0x6279, k > 0 {
                 var start = k
-                while start > floor, NumeralCharacters.isASCIIDigit(s[start - 1]) || NumeralParser.digit(s[start - 1]) >= 0 { start -= 1 }
+                // (十 too: 第十二批 is an ordinal, not two batches.)
+                while start > floor, OrdinalPhrases.isNumeral(s[start - 1]) { start -= 1 }
                 if start < k, !(start > 0 && s[start - 1] == QuantityExtractor.di), let number = parser.parse(s, at: start) {
                     return Int(number.value)
                 }

@@ -357,9 +357,13 @@ struct InstitutionExtractor {
                     continue
                 }
                 // 生态环境与|资源学院: a short place right after a conjunction that cut the body is the
-                // tail of a longer name, not its anchor.
-                if place.isShort, position == bodyStart, bodyStart > 0, Self.nameConjunctions.contains(s[bodyStart - 1]),
-                   suffix.type == .university || suffix.type == .other { return nil }
+                // tail of a longer name, not its anchor. Not when the conjunction joins two names
+                // (…职业技术学院和|九江职业技术学院), opens the clause (与|九江学院合作), or the
+                // place leads a body of its own (和|九江职业技术学院).
+                if place.isShort, position == bodyStart, bodyStart > 1, Self.nameConjunctions.contains(s[bodyStart - 1]),
+                   suffix.type == .university || suffix.type == .other,
+                   CharacterClass.of(s[bodyStart - 2]) == .han, !Self.institutionEndingList.endsWord(in: s, at: bodyStart - 1),
+                   placeEnd == suffixStart { return nil }
                 // A region right before a government suffix (国家部委) is not a name.
                 if place.level == .region, placeEnd < suffixStart, isGeneric(placeEnd..<suffixStart) { return nil }
                 // 新疆部分学校 / 吐鲁番本地政府 / 新疆高等学校: a place and a determiner or category name no institution.

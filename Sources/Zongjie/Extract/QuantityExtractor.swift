@@ -495,6 +495,11 @@ struct QuantityExtractor {
                 begin = k + 1
                 trimmed = true
             }
+            // 选派3批|科技特派员共24名: the scan stopped at the batches' figure; their 批 is no part of the noun.
+            if s[begin] == OrdinalPhrases.batch, begin > 0, begin + 1 < end, OrdinalPhrases.isNumeral(s[begin - 1]) {
+                begin += s[begin + 1] == OrdinalPhrases.time && begin + 2 < end ? 2 : 1
+                trimmed = true
+            }
             if let at = Qualifiers.trailingList.firstOccurrence(in: s, range: begin..<end),
                let length = Qualifiers.trailingList.longestMatch(in: s, at: at, limit: end), at + length < end {
                 begin = at + length

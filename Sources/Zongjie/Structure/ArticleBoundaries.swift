@@ -61,7 +61,9 @@ struct ArticleBoundaries {
                 while next < lines.count {
                     let item = lines[next].content
                     if item.isEmpty { roles[next] = .blank; next += 1; continue }
-                    guard Self.isTOCItem(s, item) else { break }
+                    // (An entry may also be an article's delimiter, 援疆干部个人工作汇报 篇一, that the
+                    // page repeats where that article starts.)
+                    guard Self.isTOCItem(s, item) || (Self.isDelimiter(s, item) && Self.repeatsLater(s, lines, next)) else { break }
                     roles[next] = .boilerplate
                     next += 1
                 }
@@ -202,6 +204,12 @@ struct ArticleBoundaries {
         guard line.count <= 60, NumeralCharacters.isASCIIDigit(s[line.lowerBound]) else { return false }
         for index in line where s[index] == 0x3002 || s[index] == HeadingMarkers.comma { return false }
         return true
+    }
+
+    /// Whether the text of line `index` comes again as a later line.
+    static func repeatsLater(_ s: [UInt32], _ lines: [TextLine], _ index: Int) -> Bool {
+        let text = s[lines[index].content]
+        return lines[(index + 1)...].contains { s[$0.content].elementsEqual(text) }
     }
 
     static let titleEndings: [[UInt32]] = [
